@@ -1,0 +1,74 @@
+package fr.inserm.aipolicy;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The answer to a described usage, with the reasons that decided it (POLICY.md §3).
+ *
+ * @param verdict ALLOW, ESCALATE or DENY
+ * @param citations every clause cited by a rule that applied, once each, in catalogue order; never empty
+ * @param reasons one per rule that decided the verdict: the DENY and ESCALATE rules that applied
+ *     and, on an ALLOW, the rule that permits it
+ * @param obligations what the user must do; empty on a DENY
+ * @param advice what the user should consider
+ * @param escalateTo whom to ask, on an ESCALATE; empty otherwise
+ * @param policyVersion the version of the rules and catalogue that decided
+ * @param policyDigest a SHA-256 digest of the rule files, catalogue and messages that decided
+ * @param appliedRules the ids of every rule that applied, including those whose effect the verdict
+ *     dropped (an obligation on a DENY): for tests and audits
+ */
+public record Decision(Verdict verdict, List<Clause> citations, List<Reason> reasons, List<Obligation> obligations,
+        List<Advice> advice, List<Contact> escalateTo, String policyVersion, String policyDigest,
+        List<String> appliedRules) {
+
+    /** Copies the lists and checks that the verdict and version are present. */
+    public Decision {
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(policyVersion, "policyVersion");
+        Objects.requireNonNull(policyDigest, "policyDigest");
+        citations = List.copyOf(citations);
+        reasons = List.copyOf(reasons);
+        obligations = List.copyOf(obligations);
+        advice = List.copyOf(advice);
+        escalateTo = List.copyOf(escalateTo);
+        appliedRules = List.copyOf(appliedRules);
+    }
+
+    /**
+     * The ids of the cited clauses, in catalogue order.
+     *
+     * @return the ids of {@link #citations()}
+     */
+    public List<String> citedClauseIds() {
+        return citations.stream().map(Clause::id).toList();
+    }
+
+    /**
+     * Tells whether a clause is cited.
+     *
+     * @param clauseId the clause id, for example {@code R4.1}
+     * @return true when cited
+     */
+    public boolean cites(String clauseId) {
+        return citations.stream().anyMatch(c -> c.id().equals(clauseId));
+    }
+
+    /**
+     * The ids of the obligations, in rule order.
+     *
+     * @return the obligation ids
+     */
+    public List<String> obligationIds() {
+        return obligations.stream().map(Obligation::id).toList();
+    }
+
+    /**
+     * The ids of the advice items, in rule order.
+     *
+     * @return the advice ids
+     */
+    public List<String> adviceIds() {
+        return advice.stream().map(Advice::id).toList();
+    }
+}

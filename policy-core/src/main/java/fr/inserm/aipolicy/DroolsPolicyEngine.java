@@ -1,0 +1,205 @@
+package fr.inserm.aipolicy;
+
+import fr.inserm.aipolicy.facts.Finding;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.ObjectFilter;
+
+/**
+ * The engine behind {@link PolicyEngine}: the rules compiled by Drools (executable model) into one
+ * immutable {@link KieBase}, and a pool of sessions, each used by one call at a time.
+ */
+final class DroolsPolicyEngine implements PolicyEngine {
+    /** A policy whose rules fire more often than this for one usage is looping: fail rather than hang. */
+    private static final int MAX_FIRINGS = 10_000;
+    private static final ObjectFilter FINDINGS = object -> object instanceof Finding;
+    private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final String version;
+    private final String digest;
+    private final List<Clause> catalogue;
+    private final Map<String, Clause> clausesById;
+    private final RuleBook ruleBook;
+    private final DecisionAssembler assembler;
+    private final KieSessionsPool sessions;
+
+    private DroolsPolicyEngine(String version, String digest, List<Clause> catalogue, RuleBook ruleBook,
+            KieBase kieBase) {
+        this.version = version;
+        this.digest = digest;
+        this.catalogue = catalogue;
+        this.clausesById = catalogue.stream().collect(Collectors.toUnmodifiableMap(Clause::id, Function.identity()));
+        this.ruleBook = ruleBook;
+        this.assembler = new DecisionAssembler(catalogue, version, digest);
+        this.sessions = kieBase.newKieSessionsPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    static PolicyEngine build(PolicyFiles files, ClassLoader loader) {
+        String version = readVersion(files);
+        List<Clause> catalogue = CatalogueReader.read(files.require(PolicyFiles.CATALOGUE_FILE), files.origin());
+        Map<String, String> drl = files.rules();
+        if (drl.isEmpty()) {
+            throw new PolicyBuildException("the policy at " + files.origin() + " has no .drl file");
+        }
+        KieBase kieBase = compile(drl, files.origin(), loader);
+        Map<Rule, String> rules = new LinkedHashMap<>();
+        Map<String, String> fileByRuleName = fileByRuleName(drl);
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                rules.put(rule, fileByRuleName.getOrDefault(rule.getName(), pkg.getName()));
+            }
+        }
+        RuleBook ruleBook = RuleBook.of(rules, catalogue.stream().map(Clause::id).collect(Collectors.toSet()),
+                files.require(PolicyFiles.MESSAGES_FILE), files.origin());
+        return new DroolsPolicyEngine(version, files.digest(), catalogue, ruleBook, kieBase);
+    }
+
+    private static String readVersion(PolicyFiles files) {
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(files.require(PolicyFiles.VERSION_FILE)));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new PolicyBuildException(files.origin() + "/" + PolicyFiles.VERSION_FILE + " is malformed", e);
+        }
+        String version = properties.getProperty("version", "").strip();
+        if (version.isEmpty()) {
+            throw new PolicyBuildException(files.origin() + "/" + PolicyFiles.VERSION_FILE + " has no version=…");
+        }
+        return version;
+    }
+
+    private static KieBase compile(Map<String, String> drl, String origin, ClassLoader loader) {
+        KieServices services = KieServices.Factory.get();
+        KieFileSystem kfs = services.newKieFileSystem();
+        ReleaseId releaseId = services.newReleaseId("fr.inserm.aipolicy.runtime", "policy-" + BUILDS.incrementAndGet(),
+                "1.0.0");
+        kfs.generateAndWritePomXML(releaseId);
+        drl.forEach((name, text) -> kfs.write("src/main/resources/" + PolicyFiles.FOLDER + name, text));
+        KieBuilder builder = services.newKieBuilder(kfs, loader);
+        try {
+            builder.buildAll(ExecutableModelProject.class);
+        } catch (RuntimeException | LinkageError e) {
+            // the executable-model generator throws on some malformed constraints instead of reporting them
+            throw new PolicyBuildException("the rules at " + origin + " do not compile: " + rootMessage(e), e);
+        }
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            throw new PolicyBuildException("the rules at " + origin + " do not compile:\n" + errors.stream()
+                    .map(DroolsPolicyEngine::describe).collect(Collectors.joining("\n")));
+        }
+        try {
+            KieContainer container = services.newKieContainer(releaseId, loader);
+            return container.getKieBase();
+        } finally {
+            services.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    /** "file.drl line 12: message", with the build's own folder prefix taken off. */
+    private static String describe(Message message) {
+        String path = Objects.toString(message.getPath(), "?");
+        int slash = path.lastIndexOf('/');
+        String file = slash >= 0 ? path.substring(slash + 1) : path;
+        return "  " + file + (message.getLine() > 0 ? " line " + message.getLine() : "") + ": "
+                + message.getText().strip();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static Map<String, String> fileByRuleName(Map<String, String> drl) {
+        Map<String, String> files = new LinkedHashMap<>();
+        drl.forEach((file, text) -> {
+            Matcher m = RULE_NAME.matcher(text);
+            while (m.find()) {
+                files.put(m.group(1), file);
+            }
+        });
+        return files;
+    }
+
+    @Override
+    public Decision evaluate(Usage usage) {
+        Objects.requireNonNull(usage, "usage");
+        List<PolicyRule> applied = new ArrayList<>();
+        KieSession session = sessions.newKieSession();
+        try {
+            session.insert(usage);
+            int fired = session.fireAllRules(MAX_FIRINGS);
+            if (fired >= MAX_FIRINGS) {
+                throw new PolicyEvaluationException("the rules fired " + fired + " times for one usage: a rule loops", null);
+            }
+            for (Object finding : session.getObjects(FINDINGS)) {
+                applied.add(ruleBook.byName(((Finding) finding).rule()));
+            }
+        } catch (PolicyEvaluationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new PolicyEvaluationException("the rules failed while deciding: " + e, e);
+        } finally {
+            session.dispose();
+        }
+        return assembler.assemble(applied);
+    }
+
+    @Override
+    public List<PolicyRule> rules() {
+        return ruleBook.rules();
+    }
+
+    @Override
+    public List<Clause> catalogue() {
+        return catalogue;
+    }
+
+    @Override
+    public Optional<Clause> clause(String id) {
+        return Optional.ofNullable(clausesById.get(id));
+    }
+
+    @Override
+    public String policyVersion() {
+        return version;
+    }
+
+    @Override
+    public String policyDigest() {
+        return digest;
+    }
+
+    @Override
+    public String toString() {
+        return "PolicyEngine[version=" + version + ", " + ruleBook.rules().size() + " rules, " + catalogue.size()
+                + " clauses, " + digest + "]";
+    }
+}

@@ -1,0 +1,146 @@
+package fr.inserm.aipolicy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * The rules of a policy read from their DRL metadata, checked against the catalogue and the
+ * messages. Independent of how Drools runs them.
+ */
+final class RuleBook {
+    /** Effects in the order rules are listed: the deciding ones first. */
+    static final Comparator<PolicyRule> ORDER = Comparator.comparing(PolicyRule::effect)
+            .thenComparing(PolicyRule::id, RuleBook::compareIds);
+
+    private final Map<String, PolicyRule> byName;
+    private final List<PolicyRule> rules;
+
+    private RuleBook(Map<String, PolicyRule> byName) {
+        this.byName = byName;
+        this.rules = byName.values().stream().sorted(ORDER).toList();
+    }
+
+    /**
+     * Reads every rule's metadata and checks it.
+     *
+     * @param droolsRules the compiled rules, with their source file
+     * @param catalogueIds the clause ids of the catalogue
+     * @param messagesText the messages file, keyed by rule id
+     */
+    static RuleBook of(Map<Rule, String> droolsRules, Set<String> catalogueIds, String messagesText, String origin) {
+        Properties messages = new Properties();
+        try {
+            messages.load(new StringReader(messagesText));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new PolicyBuildException(origin + "/" + PolicyFiles.MESSAGES_FILE + " is malformed: " + e.getMessage(), e);
+        }
+        Map<String, PolicyRule> byName = new LinkedHashMap<>();
+        Map<String, String> nameById = new HashMap<>();
+        for (Map.Entry<Rule, String> entry : droolsRules.entrySet()) {
+            Rule rule = entry.getKey();
+            String file = entry.getValue();
+            String where = file + ", rule \"" + rule.getName() + "\"";
+            Map<String, Object> meta = rule.getMetaData();
+            String id = text(meta, "id", where);
+            String effectName = text(meta, "effect", where);
+            RuleEffect effect;
+            try {
+                effect = RuleEffect.valueOf(effectName);
+            } catch (IllegalArgumentException e) {
+                throw new PolicyBuildException(where + ": @effect(\"" + effectName + "\") is not one of "
+                        + Arrays.toString(RuleEffect.values()));
+            }
+            List<String> clauses = words(text(meta, "clauses", where));
+            for (String clause : clauses) {
+                if (!catalogueIds.contains(clause)) {
+                    throw new PolicyBuildException(where + " cites clause " + clause + ", which the catalogue lacks");
+                }
+            }
+            List<Contact> contacts = new ArrayList<>();
+            if (effect == RuleEffect.ESCALATE) {
+                for (String contact : words(text(meta, "escalateTo", where))) {
+                    try {
+                        contacts.add(Contact.valueOf(contact));
+                    } catch (IllegalArgumentException e) {
+                        throw new PolicyBuildException(where + ": @escalateTo names " + contact + ", not one of "
+                                + Arrays.toString(Contact.values()));
+                    }
+                }
+            }
+            String item = null;
+            if (effect == RuleEffect.OBLIGATION || effect == RuleEffect.ADVICE) {
+                item = text(meta, "item", where);
+            }
+            String message = messages.getProperty(id);
+            if (message == null || message.isBlank()) {
+                throw new PolicyBuildException(where + ": rule " + id + " has no message in " + PolicyFiles.MESSAGES_FILE);
+            }
+            String previous = nameById.put(id, rule.getName());
+            if (previous != null) {
+                throw new PolicyBuildException(where + ": rule id " + id + " is also the id of rule \"" + previous + "\"");
+            }
+            byName.put(rule.getName(), new PolicyRule(id, rule.getName(), effect, clauses, contacts, item,
+                    message.strip(), file));
+        }
+        if (byName.isEmpty()) {
+            throw new PolicyBuildException("the policy at " + origin + " has no rules");
+        }
+        return new RuleBook(byName);
+    }
+
+    /** The rule a finding names. */
+    PolicyRule byName(String name) {
+        PolicyRule rule = byName.get(name);
+        if (rule == null) {
+            throw new PolicyEvaluationException("a finding names rule \"" + name + "\", which the policy lacks", null);
+        }
+        return rule;
+    }
+
+    List<PolicyRule> rules() {
+        return rules;
+    }
+
+    private static String text(Map<String, Object> meta, String key, String where) {
+        Object value = meta.get(key);
+        String text = value == null ? "" : value.toString().strip();
+        if (text.startsWith("\"") && text.endsWith("\"") && text.length() >= 2) {
+            text = text.substring(1, text.length() - 1).strip();
+        }
+        if (text.isEmpty()) {
+            throw new PolicyBuildException(where + " has no @" + key + "(\"…\") metadata");
+        }
+        return text;
+    }
+
+    private static List<String> words(String text) {
+        return Arrays.stream(text.split("[\\s,]+")).filter(w -> !w.isEmpty()).collect(Collectors.toList());
+    }
+
+    /** Orders ids such as D1, D1b, D2, D10 by letter, then number, then suffix. */
+    static int compareIds(String a, String b) {
+        String[] pa = a.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)", 3);
+        String[] pb = b.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)", 3);
+        int c = pa[0].compareTo(pb[0]);
+        if (c != 0 || pa.length < 2 || pb.length < 2) {
+            return c != 0 ? c : a.compareTo(b);
+        }
+        try {
+            c = Long.compare(Long.parseLong(pa[1]), Long.parseLong(pb[1]));
+        } catch (NumberFormatException e) {
+            c = pa[1].compareTo(pb[1]);
+        }
+        return c != 0 ? c : a.compareTo(b);
+    }
+}

@@ -1,0 +1,268 @@
+package fr.inserm.aipolicy.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.inserm.aipolicy.Decision;
+import fr.inserm.aipolicy.InvalidUsageException;
+import fr.inserm.aipolicy.PolicyBuildException;
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.PolicyJson;
+import fr.inserm.aipolicy.PolicyRule;
+import fr.inserm.aipolicy.Verdict;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The {@code aipolicy} command-line tool: decides usages described in JSON.
+ *
+ * <p>Exit status: 0 when every usage was decided; 2 when an input could not be read (a message on
+ * standard error names the field and what is accepted, and no decision is printed for it); 1 when
+ * the engine failed.
+ */
+public final class AipolicyCli {
+    /** Every usage was decided. */
+    public static final int OK = 0;
+    /** The engine or the tool failed. */
+    public static final int INTERNAL_FAILURE = 1;
+    /** An input or the command line could not be understood. */
+    public static final int BAD_INPUT = 2;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static final String HELP = """
+            aipolicy: is this use of an AI system allowed at Inserm?
+
+            Usage:
+              aipolicy evaluate [--pretty] FILE|-     decide one usage (a JSON object); the decision on standard output
+              aipolicy evaluate --batch FILE|-        decide JSON Lines: one usage per line in, one decision per line out,
+                                                      in input order; a line that cannot be read gives an error object
+                                                      {"line": N, "error": ...} and the batch goes on; a summary goes to
+                                                      standard error
+              aipolicy rules                          list the rules: id, effect, clauses, file
+              aipolicy clauses                        print the clause catalogue as JSON
+              aipolicy --version                      print the policy version and digest
+              aipolicy --help                         print this help
+
+            Options:
+              --rules PATH    use the policy in a folder or jar instead of the bundled one
+
+            A usage: {"tool": {"name": "ChatGPT"}, "hosting": "EXTERNAL", "dataCategories": ["PUBLIC"],
+                      "purpose": "TRANSLATION", "context": {"userTrained": true}}
+            (see POLICY.md in the README for every field and value)
+
+            Exit status: 0 decided; 2 an input could not be read (the message names the field and the
+            accepted values; no decision is printed for it); 1 internal failure.
+            """;
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /**
+     * Creates the tool on the given streams.
+     *
+     * @param in standard input
+     * @param out standard output
+     * @param err standard error
+     */
+    public AipolicyCli(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * Runs the tool and exits with its status.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        int status = new AipolicyCli(System.in, System.out, System.err).run(args);
+        System.out.flush();
+        System.exit(status);
+    }
+
+    /**
+     * Runs one command.
+     *
+     * @param args the command line
+     * @return the exit status: {@link #OK}, {@link #BAD_INPUT} or {@link #INTERNAL_FAILURE}
+     */
+    public int run(String... args) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        Path rulesPath = null;
+        int rulesAt = rest.indexOf("--rules");
+        if (rulesAt >= 0) {
+            if (rulesAt + 1 >= rest.size()) {
+                return usageError("--rules needs a folder or jar");
+            }
+            rulesPath = Path.of(rest.get(rulesAt + 1));
+            rest.subList(rulesAt, rulesAt + 2).clear();
+        }
+        Path rules = rulesPath;
+        Supplier<PolicyEngine> engine = () -> rules == null ? PolicyEngine.builder().build()
+                : PolicyEngine.builder().rulesFrom(rules).build();
+        if (rest.isEmpty() || rest.contains("--help") || rest.contains("-h") || rest.get(0).equals("help")) {
+            out.print(HELP);
+            return rest.isEmpty() ? BAD_INPUT : OK;
+        }
+        try {
+            return switch (rest.get(0)) {
+                case "evaluate" -> evaluate(rest.subList(1, rest.size()), engine);
+                case "rules" -> rules(engine.get());
+                case "clauses" -> {
+                    out.println(PolicyJson.writeClauses(engine.get().catalogue()));
+                    yield OK;
+                }
+                case "--version", "version" -> {
+                    PolicyEngine e = engine.get();
+                    out.println("policy " + e.policyVersion() + " " + e.policyDigest());
+                    yield OK;
+                }
+                default -> usageError("unknown command: " + rest.get(0));
+            };
+        } catch (PolicyBuildException e) {
+            err.println("aipolicy: the policy could not be loaded: " + e.getMessage());
+            return rulesPath == null ? INTERNAL_FAILURE : BAD_INPUT;
+        } catch (RuntimeException e) {
+            err.println("aipolicy: internal failure: " + e);
+            return INTERNAL_FAILURE;
+        }
+    }
+
+    private int evaluate(List<String> args, Supplier<PolicyEngine> engineSupplier) {
+        boolean batch = false;
+        boolean pretty = false;
+        String source = null;
+        for (String arg : args) {
+            switch (arg) {
+                case "--batch" -> batch = true;
+                case "--pretty" -> pretty = true;
+                default -> {
+                    if (source != null || (arg.startsWith("--") && !arg.equals("-"))) {
+                        return usageError("unexpected argument: " + arg);
+                    }
+                    source = arg;
+                }
+            }
+        }
+        if (source == null) {
+            return usageError("evaluate needs a FILE, or - for standard input");
+        }
+        try (Reader reader = open(source)) {
+            PolicyEngine engine = engineSupplier.get();
+            return batch ? batch(engine, reader) : single(engine, reader, pretty);
+        } catch (NoSuchFileException e) {
+            err.println("aipolicy: no such file: " + source);
+            return BAD_INPUT;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("aipolicy: cannot read " + source + ": " + e.getMessage());
+            return BAD_INPUT;
+        }
+    }
+
+    private Reader open(String source) throws IOException {
+        return source.equals("-") ? new InputStreamReader(in, StandardCharsets.UTF_8)
+                : Files.newBufferedReader(Path.of(source), StandardCharsets.UTF_8);
+    }
+
+    private int single(PolicyEngine engine, Reader reader, boolean pretty) throws IOException {
+        Decision decision;
+        try {
+            decision = engine.evaluate(PolicyJson.readUsage(readAtMost(reader, 1 << 20)));
+        } catch (InvalidUsageException e) {
+            err.println("aipolicy: invalid usage: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        out.println(pretty ? PolicyJson.writePretty(decision) : PolicyJson.write(decision));
+        return OK;
+    }
+
+    /** Streams JSON Lines: one output line per input line, in order, whatever happens to a line. */
+    private int batch(PolicyEngine engine, Reader reader) throws IOException {
+        Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
+        long errors = 0;
+        long line = 0;
+        BufferedReader lines = new BufferedReader(reader, 1 << 16);
+        Writer output = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        for (String text = lines.readLine(); text != null; text = lines.readLine()) {
+            line++;
+            String result;
+            try {
+                Decision decision = engine.evaluate(PolicyJson.readUsage(text));
+                counts.merge(decision.verdict(), 1L, Long::sum);
+                result = PolicyJson.write(decision);
+            } catch (InvalidUsageException e) {
+                errors++;
+                result = errorLine(line, "invalid usage", e.field(), e.getMessage());
+            } catch (RuntimeException e) {
+                errors++;
+                result = errorLine(line, "internal failure", null, e.toString());
+            }
+            output.write(result);
+            output.write('\n');
+        }
+        output.flush();
+        err.println("aipolicy: " + line + " lines: " + counts.getOrDefault(Verdict.ALLOW, 0L) + " ALLOW, "
+                + counts.getOrDefault(Verdict.ESCALATE, 0L) + " ESCALATE, " + counts.getOrDefault(Verdict.DENY, 0L)
+                + " DENY, " + errors + " errors");
+        return errors == 0 ? OK : BAD_INPUT;
+    }
+
+    private static String errorLine(long line, String error, String field, String message) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("line", line);
+        node.put("error", error);
+        if (field != null) {
+            node.put("field", field);
+        }
+        node.put("message", message);
+        return node.toString();
+    }
+
+    private int rules(PolicyEngine engine) {
+        out.printf("%-5s %-10s %-22s %-28s %s%n", "id", "effect", "clauses", "item / escalate to", "file: name");
+        for (PolicyRule rule : engine.rules()) {
+            String detail = rule.item() != null ? rule.item()
+                    : rule.escalateTo().isEmpty() ? "" : rule.escalateTo().toString();
+            out.printf("%-5s %-10s %-22s %-28s %s: %s%n", rule.id(), rule.effect(), String.join(" ", rule.clauses()),
+                    detail, rule.file(), rule.name());
+        }
+        return OK;
+    }
+
+    private int usageError(String message) {
+        err.println("aipolicy: " + message + " (see aipolicy --help)");
+        return BAD_INPUT;
+    }
+
+    /** Reads a whole input, refusing one larger than the limit rather than holding it in memory. */
+    private static String readAtMost(Reader reader, int limit) throws IOException {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+            text.append(buffer, 0, n);
+            if (text.length() > limit) {
+                throw new InvalidUsageException("(request)", "too large (more than " + limit + " characters)", List.of());
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,32 +1,23 @@
 package fr.inserm.aipolicy.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.inserm.aipolicy.Decision;
 import fr.inserm.aipolicy.InvalidUsageException;
 import fr.inserm.aipolicy.PolicyBuildException;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.PolicyJson;
 import fr.inserm.aipolicy.PolicyRule;
-import fr.inserm.aipolicy.Verdict;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -43,8 +34,6 @@ public final class AipolicyCli {
     public static final int INTERNAL_FAILURE = 1;
     /** An input or the command line could not be understood. */
     public static final int BAD_INPUT = 2;
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     static final String HELP = """
             aipolicy: is this use of an AI system allowed at Inserm?
@@ -168,7 +157,7 @@ public final class AipolicyCli {
         }
         try (Reader reader = open(source)) {
             PolicyEngine engine = engineSupplier.get();
-            return batch ? batch(engine, reader) : single(engine, reader, pretty);
+            return batch ? new BatchRunner(engine, err).run(reader, out) : single(engine, reader, pretty);
         } catch (NoSuchFileException e) {
             err.println("aipolicy: no such file: " + source);
             return BAD_INPUT;
@@ -193,48 +182,6 @@ public final class AipolicyCli {
         }
         out.println(pretty ? PolicyJson.writePretty(decision) : PolicyJson.write(decision));
         return OK;
-    }
-
-    /** Streams JSON Lines: one output line per input line, in order, whatever happens to a line. */
-    private int batch(PolicyEngine engine, Reader reader) throws IOException {
-        Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
-        long errors = 0;
-        long line = 0;
-        BufferedReader lines = new BufferedReader(reader, 1 << 16);
-        Writer output = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        for (String text = lines.readLine(); text != null; text = lines.readLine()) {
-            line++;
-            String result;
-            try {
-                Decision decision = engine.evaluate(PolicyJson.readUsage(text));
-                counts.merge(decision.verdict(), 1L, Long::sum);
-                result = PolicyJson.write(decision);
-            } catch (InvalidUsageException e) {
-                errors++;
-                result = errorLine(line, "invalid usage", e.field(), e.getMessage());
-            } catch (RuntimeException e) {
-                errors++;
-                result = errorLine(line, "internal failure", null, e.toString());
-            }
-            output.write(result);
-            output.write('\n');
-        }
-        output.flush();
-        err.println("aipolicy: " + line + " lines: " + counts.getOrDefault(Verdict.ALLOW, 0L) + " ALLOW, "
-                + counts.getOrDefault(Verdict.ESCALATE, 0L) + " ESCALATE, " + counts.getOrDefault(Verdict.DENY, 0L)
-                + " DENY, " + errors + " errors");
-        return errors == 0 ? OK : BAD_INPUT;
-    }
-
-    private static String errorLine(long line, String error, String field, String message) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("line", line);
-        node.put("error", error);
-        if (field != null) {
-            node.put("field", field);
-        }
-        node.put("message", message);
-        return node.toString();
     }
 
     private int rules(PolicyEngine engine) {

@@ -1,0 +1,89 @@
+package fr.inserm.aipolicy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How the rules that applied combine into one decision. */
+class DecisionAssemblerTest {
+    static final List<Clause> CATALOGUE = List.of(clause("R1"), clause("R3"), clause("R4.1"), clause("R6.1"),
+            clause("E4"), clause("CNIL-4"));
+    static final DecisionAssembler ASSEMBLER = new DecisionAssembler(CATALOGUE, "9", "sha256:x");
+
+    static final PolicyRule DENY = rule("D1", RuleEffect.DENY, null, List.of(), "R4.1", "R3");
+    static final PolicyRule ESCALATE = rule("S4", RuleEffect.ESCALATE, null, List.of(Contact.TRAINING_UNIT), "R1");
+    static final PolicyRule ESCALATE_DPO = rule("S9", RuleEffect.ESCALATE, null, List.of(Contact.DPO, Contact.CDO), "R3");
+    static final PolicyRule PERMIT = rule("P2", RuleEffect.ALLOW, null, List.of(), "CNIL-4");
+    static final PolicyRule VERIFY = rule("O2", RuleEffect.OBLIGATION, "VERIFY_OUTPUTS", List.of(), "R6.1", "E4");
+    static final PolicyRule VERIFY_TOO = rule("O9", RuleEffect.OBLIGATION, "VERIFY_OUTPUTS", List.of(), "R1");
+    static final PolicyRule ADVICE = rule("A4", RuleEffect.ADVICE, "PREFER_INTERNAL_SYSTEM", List.of(), "CNIL-4");
+
+    static Clause clause(String id) {
+        return new Clause(id, "s", "§", "t " + id, "en", "text " + id);
+    }
+
+    static PolicyRule rule(String id, RuleEffect effect, String item, List<Contact> contacts, String... clauses) {
+        return new PolicyRule(id, id + " name", effect, List.of(clauses), contacts, item, "text of " + id, "x.drl");
+    }
+
+    @Test
+    void allowCitesThePermitAndKeepsObligationsAndAdvice() {
+        Decision d = ASSEMBLER.assemble(List.of(VERIFY, ADVICE, PERMIT));
+        assertEquals(Verdict.ALLOW, d.verdict());
+        assertEquals(List.of("P2"), d.reasons().stream().map(Reason::rule).toList());
+        assertEquals(List.of("VERIFY_OUTPUTS"), d.obligationIds());
+        assertEquals(List.of("PREFER_INTERNAL_SYSTEM"), d.adviceIds());
+        assertEquals(List.of("R6.1", "E4", "CNIL-4"), d.citedClauseIds());
+        assertTrue(d.escalateTo().isEmpty());
+        assertEquals(List.of("P2", "O2", "A4"), d.appliedRules());
+        assertEquals("9", d.policyVersion());
+    }
+
+    @Test
+    void denyOverridesEscalateAndDropsObligationsAndPermits() {
+        Decision d = ASSEMBLER.assemble(List.of(PERMIT, ESCALATE, VERIFY, DENY, ADVICE));
+        assertEquals(Verdict.DENY, d.verdict());
+        assertEquals(List.of("D1", "S4"), d.reasons().stream().map(Reason::rule).toList());
+        assertEquals(List.of(Verdict.DENY, Verdict.ESCALATE), d.reasons().stream().map(Reason::effect).toList());
+        assertTrue(d.obligations().isEmpty());
+        assertEquals(List.of("PREFER_INTERNAL_SYSTEM"), d.adviceIds());
+        assertTrue(d.escalateTo().isEmpty(), "nobody to ask on a DENY");
+        assertEquals(List.of("R1", "R3", "R4.1", "CNIL-4"), d.citedClauseIds());
+        assertEquals(List.of("D1", "S4", "P2", "O2", "A4"), d.appliedRules());
+    }
+
+    @Test
+    void escalateOverridesAllowAndNamesEveryContactOnce() {
+        Decision d = ASSEMBLER.assemble(List.of(PERMIT, ESCALATE_DPO, VERIFY, ESCALATE));
+        assertEquals(Verdict.ESCALATE, d.verdict());
+        assertEquals(List.of(Contact.DPO, Contact.CDO, Contact.TRAINING_UNIT), d.escalateTo());
+        assertEquals(List.of("VERIFY_OUTPUTS"), d.obligationIds());
+        assertEquals(List.of("S4", "S9"), d.reasons().stream().map(Reason::rule).toList());
+        assertTrue(d.citedClauseIds().containsAll(List.of("R1", "R3", "R6.1", "E4")));
+        assertTrue(!d.citedClauseIds().contains("CNIL-4"), "the permit is not a reason on an ESCALATE");
+    }
+
+    @Test
+    void oneObligationPerIdWithTheClausesOfEveryRule() {
+        Decision d = ASSEMBLER.assemble(List.of(VERIFY_TOO, VERIFY, PERMIT));
+        assertEquals(1, d.obligations().size());
+        Obligation o = d.obligations().get(0);
+        assertEquals(List.of("R1", "R6.1", "E4"), o.clauses());
+        assertEquals(List.of("O2", "O9"), o.rules());
+        assertEquals("text of O2 text of O9", o.text());
+    }
+
+    @Test
+    void orderOfFindingsDoesNotMatter() {
+        assertEquals(ASSEMBLER.assemble(List.of(DENY, ADVICE, ESCALATE, VERIFY, PERMIT)),
+                ASSEMBLER.assemble(List.of(PERMIT, VERIFY, ESCALATE, ADVICE, DENY)));
+    }
+
+    @Test
+    void aDecisionWithoutCitationIsRefusedNotAllowed() {
+        assertThrows(PolicyEvaluationException.class, () -> ASSEMBLER.assemble(List.of()));
+    }
+}

@@ -44,6 +44,25 @@ public interface PolicyEngine {
     Decision evaluate(Usage usage);
 
     /**
+     * Decides one usage, answering DENY if the engine fails: for callers that must always get a
+     * decision and prefer to refuse rather than handle an exception. The failure DENY cites no
+     * clause (no rule decided it); its only reason has the rule id {@code ENGINE_FAILURE} and says
+     * what failed.
+     *
+     * @param usage the described usage
+     * @return the decision, or a DENY saying why the usage could not be decided
+     * @throws NullPointerException when usage is null
+     */
+    default Decision evaluateOrDeny(Usage usage) {
+        java.util.Objects.requireNonNull(usage, "usage");
+        try {
+            return evaluate(usage);
+        } catch (RuntimeException e) {
+            return FailClosed.deny(e, policyVersion(), policyDigest());
+        }
+    }
+
+    /**
      * The rules of the loaded policy, ordered by effect (DENY, ESCALATE, ALLOW, OBLIGATION, ADVICE) then id.
      *
      * @return the rules

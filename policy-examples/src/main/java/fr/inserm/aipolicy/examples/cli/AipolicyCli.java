@@ -44,6 +44,11 @@ public final class AipolicyCli {
                                                       in input order; a line that cannot be read gives an error object
                                                       {"line": N, "error": ...} and the batch goes on; a summary goes to
                                                       standard error
+              aipolicy diff BEFORE AFTER [--scenarios DIR] [--contexts none|single] [--examples N]
+                                                      replay the scenario files of DIR and the whole input space
+                                                      under two versions of the rules (folders or jars) and report
+                                                      which decisions changed, how many, and the rules and clauses
+                                                      that caused it
               aipolicy rules                          list the rules: id, effect, clauses, file
               aipolicy clauses                        print the clause catalogue as JSON
               aipolicy --version                      print the policy version and digest
@@ -116,6 +121,7 @@ public final class AipolicyCli {
             return switch (rest.get(0)) {
                 case "evaluate" -> evaluate(rest.subList(1, rest.size()), engine);
                 case "rules" -> rules(engine.get());
+                case "diff" -> diff(rest.subList(1, rest.size()));
                 case "clauses" -> {
                     out.println(PolicyJson.writeClauses(engine.get().catalogue()));
                     yield OK;
@@ -182,6 +188,60 @@ public final class AipolicyCli {
         }
         out.println(pretty ? PolicyJson.writePretty(decision) : PolicyJson.write(decision));
         return OK;
+    }
+
+    private int diff(List<String> args) {
+        List<String> paths = new ArrayList<>();
+        Path scenarios = null;
+        PolicyDiff.Contexts contexts = PolicyDiff.Contexts.SINGLE;
+        int examples = 5;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            boolean hasValue = i + 1 < args.size();
+            switch (arg) {
+                case "--scenarios" -> {
+                    if (!hasValue) {
+                        return usageError("--scenarios needs a folder");
+                    }
+                    scenarios = Path.of(args.get(++i));
+                }
+                case "--contexts" -> {
+                    if (!hasValue || !List.of("none", "single").contains(args.get(i + 1))) {
+                        return usageError("--contexts takes none or single");
+                    }
+                    contexts = PolicyDiff.Contexts.valueOf(args.get(++i).toUpperCase());
+                }
+                case "--examples" -> {
+                    if (!hasValue || !args.get(i + 1).matches("\\d{1,4}")) {
+                        return usageError("--examples takes a number from 0 to 9999");
+                    }
+                    examples = Integer.parseInt(args.get(++i));
+                }
+                default -> paths.add(arg);
+            }
+        }
+        if (paths.size() != 2) {
+            return usageError("diff needs two policies: BEFORE AFTER (rule folders or jars)");
+        }
+        PolicyEngine before;
+        PolicyEngine after;
+        try {
+            before = PolicyEngine.builder().rulesFrom(Path.of(paths.get(0))).build();
+            after = PolicyEngine.builder().rulesFrom(Path.of(paths.get(1))).build();
+        } catch (PolicyBuildException e) {
+            err.println("aipolicy: a policy could not be loaded: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        try {
+            new PolicyDiff(before, after, out).run(scenarios, contexts, examples);
+            return OK;
+        } catch (InvalidUsageException e) {
+            err.println("aipolicy: invalid scenario: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("aipolicy: cannot read the scenarios: " + e.getMessage());
+            return BAD_INPUT;
+        }
     }
 
     private int rules(PolicyEngine engine) {

@@ -1,0 +1,56 @@
+package fr.inserm.aipolicy.examples.cli;
+
+import static fr.inserm.aipolicy.examples.cli.CliTestSupport.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.inserm.aipolicy.DataCategory;
+import fr.inserm.aipolicy.Purpose;
+import fr.inserm.aipolicy.examples.cli.CliTestSupport.Run;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code aipolicy diff} reports a deliberately changed rule, and nothing for an unchanged policy. */
+class PolicyDiffTest {
+    static final Path SCENARIOS = Path.of("..", "policy-rules", "src", "test", "resources", "scenarios");
+
+    @Test
+    void reportsWhatAChangedRuleChanges(@TempDir Path dir) throws Exception {
+        Path after = CliTestSupport.copyOfRules(Files.createDirectory(dir.resolve("after")));
+        // the change under review: D1 forgets sovereign platforms
+        CliTestSupport.replace(after.resolve("sensitive-data.drl"), "    Usage( external, includesSensitiveData() )",
+                "    Usage( hosting == Hosting.EXTERNAL, includesSensitiveData() )");
+        Run r = run("", "diff", CliTestSupport.RULES.toString(), after.toString(), "--scenarios", SCENARIOS.toString(),
+                "--contexts", "none", "--examples", "1");
+        assertEquals(0, r.status(), r.err());
+        // two tools × every purpose × every set of categories holding a sensitive one, on EXTERNAL_SOVEREIGN
+        int sensitive = 7;
+        int withSensitive = (1 << DataCategory.values().length) - (1 << (DataCategory.values().length - sensitive));
+        long expected = 2L * Purpose.values().length * withSensitive;
+        assertTrue(r.out().contains("Input space: 196608 usages"), r.out());
+        assertTrue(r.out().contains(expected + " changed"), r.out());
+        assertTrue(r.out().contains("-D1"), r.out());
+        assertTrue(r.out().contains("DENY -> ALLOW"), r.out());
+        assertTrue(r.out().contains("sensitive-data.json: confidential data on a sovereign platform without subscription:"
+                + " DENY -> ALLOW; rules -D1; clauses +R6.1 +E4 -R3 -R4.1"), r.out());
+        // the five scenarios on a sovereign platform with sensitive data
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("Scenarios: \\d+ replayed from .*, 5 changed")), r.out());
+    }
+
+    @Test
+    void anUnchangedPolicyChangesNothing(@TempDir Path dir) {
+        Path copy = CliTestSupport.copyOfRules(dir);
+        Run r = run("", "diff", CliTestSupport.RULES.toString(), copy.toString(), "--contexts", "none");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("No decision changed."), r.out());
+    }
+
+    @Test
+    void needsTwoPolicies() {
+        Run r = run("", "diff", CliTestSupport.RULES.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("diff needs two policies"), r.err());
+    }
+}

@@ -7,11 +7,14 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import fr.inserm.aipolicy.Contact;
+import fr.inserm.aipolicy.DataCategory;
 import fr.inserm.aipolicy.Decision;
+import fr.inserm.aipolicy.Hosting;
 import fr.inserm.aipolicy.InvalidUsageException;
 import fr.inserm.aipolicy.PolicyBuildException;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.PolicyJson;
+import fr.inserm.aipolicy.Purpose;
 import fr.inserm.aipolicy.Usage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -346,6 +349,7 @@ public final class PolicyServer implements AutoCloseable {
             err.println("aipolicy web: the policy could not be loaded: " + e.getMessage());
             return 1;
         }
+        warmUp(engine);
         PolicyServer server;
         try {
             server = start(engine, options, quiet ? null : err);
@@ -372,6 +376,16 @@ public final class PolicyServer implements AutoCloseable {
             server.close();
         }
         return 0;
+    }
+
+    /** Decides one usage per hosting and purpose, so the first person to ask does not wait for the JIT. */
+    static void warmUp(PolicyEngine engine) {
+        for (Hosting hosting : Hosting.values()) {
+            for (Purpose purpose : Purpose.values()) {
+                engine.evaluate(Usage.builder().tool("warm-up").hosting(hosting)
+                        .dataCategories(DataCategory.PUBLIC).purpose(purpose).build());
+            }
+        }
     }
 
     private static String value(String[] args, int i, String option) {

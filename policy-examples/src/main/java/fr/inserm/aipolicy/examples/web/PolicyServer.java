@@ -342,6 +342,8 @@ public final class PolicyServer implements AutoCloseable {
         // Bound the time a client may take to send a request or read a response (slow clients).
         setIfAbsent("sun.net.httpserver.maxReqTime", "30");
         setIfAbsent("sun.net.httpserver.maxRspTime", "30");
+        out.println("aipolicy web: loading the policy (a few seconds)...");
+        out.flush();
         PolicyEngine engine;
         try {
             engine = rules == null ? PolicyEngine.builder().build() : PolicyEngine.builder().rulesFrom(rules).build();

@@ -1,0 +1,406 @@
+package fr.inserm.aipolicy.examples.web;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.inserm.aipolicy.Clause;
+import fr.inserm.aipolicy.CodeTarget;
+import fr.inserm.aipolicy.DataCategory;
+import fr.inserm.aipolicy.Decision;
+import fr.inserm.aipolicy.Hosting;
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.PolicyJson;
+import fr.inserm.aipolicy.PolicyRule;
+import fr.inserm.aipolicy.Purpose;
+import fr.inserm.aipolicy.Subscription;
+import fr.inserm.aipolicy.Usage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The JSON API over real HTTP on the loopback interface. */
+class PolicyServerApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String GOOD = """
+            {"tool": {"name": "ChatGPT"}, "hosting": "EXTERNAL", "dataCategories": ["UNPUBLISHED_RESEARCH"],
+             "purpose": "WRITING"}""";
+
+    private static PolicyEngine engine;
+    private static PolicyServer server;
+    private static HttpClient client;
+
+    @BeforeAll
+    static void start() throws IOException {
+        engine = PolicyEngine.builder().build();
+        server = PolicyServer.start(engine, PolicyServer.Options.defaults().withPort(0).withRequestsPerMinute(0), null);
+        client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static HttpResponse<String> post(PolicyServer target, String path, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(target.uri().resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> send(String method, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(server.uri().resolve(path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertSecurityHeaders(HttpResponse<?> response) {
+        String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+        assertAll(
+                () -> assertTrue(csp.contains("frame-ancestors 'none'"), csp),
+                () -> assertTrue(csp.contains("script-src 'self'"), csp),
+                () -> assertFalse(csp.contains("unsafe-inline"), csp),
+                () -> assertEquals(Optional.of("nosniff"), response.headers().firstValue("X-Content-Type-Options")),
+                () -> assertEquals(Optional.of("no-referrer"), response.headers().firstValue("Referrer-Policy")));
+    }
+
+    @Test
+    void decidesAUsageAsTheLibraryDoes() throws Exception {
+        HttpResponse<String> response = post(server, "api/decisions", GOOD);
+        assertEquals(200, response.statusCode());
+        assertEquals(PolicyJson.write(engine.evaluate(PolicyJson.readUsage(GOOD))), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertEquals("DENY", JSON.readTree(response.body()).get("verdict").asText());
+        assertSecurityHeaders(response);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            malformed JSON            | {"tool": {"name": "ChatGPT"}, "hosting":                                                                   | (request)
+            trailing garbage          | {"tool": {"name": "x"}, "hosting": "LOCAL", "dataCategories": [], "purpose": "WRITING"} x                  | (request)
+            not an object             | ["LOCAL"]                                                                                                  | (request)
+            empty body                |                                                                                                            | (request)
+            unknown field             | {"tool": {"name": "x"}, "hosting": "LOCAL", "dataCategories": [], "purpose": "WRITING", "colour": "red"}   | colour
+            unknown context field     | {"tool": {"name": "x"}, "hosting": "LOCAL", "dataCategories": [], "purpose": "WRITING", "context": {"mood": true}} | context.mood
+            wrong type                | {"tool": {"name": "x"}, "hosting": 3, "dataCategories": [], "purpose": "WRITING"}                          | hosting
+            wrong type in context     | {"tool": {"name": "x"}, "hosting": "LOCAL", "dataCategories": [], "purpose": "WRITING", "context": {"userTrained": "yes"}} | context.userTrained
+            categories not a list     | {"tool": {"name": "x"}, "hosting": "LOCAL", "dataCategories": "PUBLIC", "purpose": "WRITING"}              | dataCategories
+            unknown enum value        | {"tool": {"name": "x"}, "hosting": "LOCAL", "dataCategories": [], "purpose": "DANCING"}                    | purpose
+            unknown category          | {"tool": {"name": "x"}, "hosting": "LOCAL", "dataCategories": ["PUBLIC", "SECRET"], "purpose": "WRITING"}  | dataCategories[1]
+            unknown subscription      | {"tool": {"name": "x"}, "hosting": "LOCAL", "dataCategories": [], "purpose": "WRITING", "context": {"subscription": "GOLD"}} | context.subscription
+            missing purpose           | {"tool": {"name": "x"}, "hosting": "LOCAL", "dataCategories": []}                                          | purpose
+            missing tool name         | {"tool": {}, "hosting": "LOCAL", "dataCategories": [], "purpose": "WRITING"}                               | tool.name
+            missing data categories   | {"tool": {"name": "x"}, "hosting": "LOCAL", "purpose": "WRITING"}                                          | dataCategories
+            blank tool name           | {"tool": {"name": "  "}, "hosting": "LOCAL", "dataCategories": [], "purpose": "WRITING"}                   | tool.name
+            duplicated field          | {"tool": {"name": "x"}, "hosting": "LOCAL", "hosting": "EXTERNAL", "dataCategories": [], "purpose": "WRITING"} | hosting
+            """)
+    void refusesBadInputNamingTheField(String what, String body, String field) throws Exception {
+        HttpResponse<String> response = post(server, "api/decisions", body == null ? "" : body);
+        assertEquals(400, response.statusCode(), what + ": " + response.body());
+        JsonNode error = JSON.readTree(response.body());
+        assertEquals(field, error.get("field").asText(), what);
+        assertTrue(error.get("message").asText().startsWith(field + ": "), error.toString());
+        assertFalse(error.has("verdict"), "no decision for a request not understood");
+        assertSecurityHeaders(response);
+    }
+
+    @Test
+    void refusesMalformedUtf8() throws Exception {
+        byte[] body = GOOD.replace("ChatGPT", "Chat\u00e9").getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.uri().resolve("api/decisions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode());
+        assertEquals("(request)", JSON.readTree(response.body()).get("field").asText());
+    }
+
+    @Test
+    void refusesATenMegabyteBody() throws Exception {
+        String huge = "{\"tool\": {\"name\": \"" + "a".repeat(10 * 1024 * 1024) + "\"}}";
+        HttpResponse<String> response = post(server, "api/decisions", huge);
+        assertEquals(413, response.statusCode());
+        assertFalse(JSON.readTree(response.body()).has("verdict"));
+        assertSecurityHeaders(response);
+    }
+
+    @Test
+    void refusesAnOversizedBodySentWithoutLength() throws Exception {
+        byte[] big = new byte[PolicyServer.DEFAULT_MAX_BODY_BYTES + 1];
+        java.util.Arrays.fill(big, (byte) ' ');
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.uri().resolve("api/decisions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode());
+    }
+
+    @Test
+    void acceptsABodyJustUnderTheLimit() throws Exception {
+        String padded = GOOD + " ".repeat(PolicyServer.DEFAULT_MAX_BODY_BYTES - GOOD.length());
+        assertEquals(PolicyServer.DEFAULT_MAX_BODY_BYTES, padded.getBytes(StandardCharsets.UTF_8).length);
+        assertEquals(200, post(server, "api/decisions", padded).statusCode());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"GET, api/decisions, POST", "PUT, api/decisions, POST", "DELETE, api/decisions, POST",
+        "OPTIONS, api/decisions, POST", "POST, api/clauses, GET", "DELETE, health, GET", "POST, app.js, GET",
+        "PUT, '', GET"})
+    void refusesTheWrongMethod(String method, String path, String allowed) throws Exception {
+        HttpResponse<String> response = send(method, path);
+        assertEquals(405, response.statusCode());
+        assertEquals(Optional.of(allowed), response.headers().firstValue("Allow"));
+        assertFalse(response.body().contains("verdict"));
+    }
+
+    @Test
+    void refusesBodiesThatAreNotJson() throws Exception {
+        for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "application/json; charset=latin1")) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.uri().resolve("api/decisions"))
+                    .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(GOOD)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(415, response.statusCode(), type);
+        }
+        HttpResponse<String> withCharset = client.send(HttpRequest.newBuilder(server.uri().resolve("api/decisions"))
+                .header("Content-Type", "application/json; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(GOOD))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, withCharset.statusCode());
+    }
+
+    @Test
+    void servesTheCatalogue() throws Exception {
+        HttpResponse<String> response = send("GET", "api/clauses");
+        assertEquals(200, response.statusCode());
+        JsonNode clauses = JSON.readTree(response.body()).get("clauses");
+        List<String> ids = new ArrayList<>();
+        clauses.forEach(c -> ids.add(c.get("id").asText()));
+        assertEquals(engine.catalogue().stream().map(Clause::id).toList(), ids);
+        assertSecurityHeaders(response);
+    }
+
+    @Test
+    void servesTheContactsAndHealth() throws Exception {
+        HttpResponse<String> contacts = send("GET", "api/contacts");
+        assertEquals(200, contacts.statusCode());
+        assertEquals(fr.inserm.aipolicy.Contact.values().length, JSON.readTree(contacts.body()).get("contacts").size());
+        HttpResponse<String> health = send("GET", "health");
+        assertEquals(200, health.statusCode());
+        JsonNode node = JSON.readTree(health.body());
+        assertEquals("UP", node.get("status").asText());
+        assertEquals(engine.policyVersion(), node.get("policyVersion").asText());
+        assertEquals(engine.policyDigest(), node.get("policyDigest").asText());
+    }
+
+    @Test
+    void servesThePageWithItsHeaders() throws Exception {
+        for (String path : List.of("", "index.html", "app.js", "style.css", "favicon.svg")) {
+            HttpResponse<String> response = send("GET", path);
+            assertEquals(200, response.statusCode(), path);
+            assertSecurityHeaders(response);
+        }
+        HttpResponse<String> page = send("GET", "");
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertFalse(page.body().contains("<script>"), "no inline script");
+        assertFalse(page.body().matches("(?s).*\\son[a-z]+=.*"), "no inline event handler");
+        assertTrue(page.body().contains("<script src=\"app.js\""));
+        assertTrue(send("GET", "app.js").headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+    }
+
+    @Test
+    void answersUnknownPathsWith404() throws Exception {
+        for (String path : List.of("nope", "api", "api/decisions/1", "../pom.xml", "static/app.js", "%2e%2e/x")) {
+            HttpResponse<String> response = send("GET", path);
+            assertEquals(404, response.statusCode(), path);
+            assertSecurityHeaders(response);
+        }
+    }
+
+    /** Random usages from a printed seed: every enum value and context field gets exercised. */
+    static String randomUsage(Random random) {
+        ObjectNode usage = JSON.createObjectNode();
+        ObjectNode tool = usage.putObject("tool");
+        tool.put("name", "tool-" + random.nextInt(1000));
+        if (random.nextBoolean()) {
+            tool.put("generative", random.nextBoolean());
+        }
+        if (random.nextBoolean()) {
+            tool.put("parametersBillions", random.nextInt(200));
+        }
+        usage.put("hosting", pick(random, Hosting.values()).name());
+        ArrayNode categories = usage.putArray("dataCategories");
+        for (DataCategory c : DataCategory.values()) {
+            if (random.nextInt(6) == 0) {
+                categories.add(c.name());
+            }
+        }
+        usage.put("purpose", pick(random, Purpose.values()).name());
+        ObjectNode context = usage.putObject("context");
+        for (String flag : List.of("userTrained", "expertReview", "dpiaCompleted", "subcontractingAgreement",
+                "trainingDataLawful", "webScraping", "scrapingTermsRespected", "apiAvailable",
+                "automatedDecisionOnPeople", "forPublication")) {
+            int v = random.nextInt(3);
+            if (v < 2) {
+                context.put(flag, v == 0);
+            }
+        }
+        if (random.nextBoolean()) {
+            context.put("subscription", pick(random, Subscription.values()).name());
+        }
+        if (random.nextBoolean()) {
+            context.put("codeTarget", pick(random, CodeTarget.values()).name());
+        }
+        return usage.toString();
+    }
+
+    private static <T> T pick(Random random, T[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    @Test
+    void twoHundredConcurrentRequestsGetTheLibrarysDecisions() throws Exception {
+        long seed = new Random().nextLong();
+        Random random = new Random(seed);
+        List<String> usages = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            usages.add(randomUsage(random));
+        }
+        List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
+        for (String usage : usages) {
+            pending.add(client.sendAsync(HttpRequest.newBuilder(server.uri().resolve("api/decisions"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(usage)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        java.util.Set<String> verdicts = new java.util.TreeSet<>();
+        for (int i = 0; i < usages.size(); i++) {
+            HttpResponse<String> response = pending.get(i).join();
+            Usage usage = PolicyJson.readUsage(usages.get(i));
+            Decision expected = engine.evaluate(usage);
+            verdicts.add(expected.verdict().name());
+            assertEquals(200, response.statusCode(), "seed " + seed + ", request " + i);
+            assertEquals(PolicyJson.write(expected), response.body(), "seed " + seed + ", usage " + usages.get(i));
+        }
+        assertEquals(3, verdicts.size(), "seed " + seed + ": the sample should reach every verdict, got " + verdicts);
+    }
+
+    @Test
+    void rateLimitsEachClientButNotHealth() throws Exception {
+        try (PolicyServer limited = PolicyServer.start(engine,
+                PolicyServer.Options.defaults().withPort(0).withRequestsPerMinute(3), null)) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, post(limited, "api/decisions", GOOD).statusCode(), "request " + i);
+            }
+            HttpResponse<String> refused = post(limited, "api/decisions", GOOD);
+            assertEquals(429, refused.statusCode());
+            assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+            assertFalse(refused.body().contains("verdict"));
+            assertSecurityHeaders(refused);
+            HttpResponse<String> health = client.send(HttpRequest.newBuilder(limited.uri().resolve("health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode());
+        }
+    }
+
+    @Test
+    void logsNoRequestContent() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String secret = "Patient-Dupont-4711";
+        PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        PolicyServer logged = PolicyServer.start(engine, PolicyServer.Options.defaults().withPort(0), log);
+        try {
+            assertEquals(200, post(logged, "api/decisions", GOOD.replace("ChatGPT", secret)).statusCode());
+            assertEquals(400, post(logged, "api/decisions", GOOD.replace("\"WRITING\"", "\"" + secret + "\"")).statusCode());
+            assertEquals(400, post(logged, "api/decisions", "{\"" + secret + "\": 1}").statusCode());
+            assertEquals(404, client.send(HttpRequest.newBuilder(logged.uri().resolve(secret + "?q=" + secret)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+        } finally {
+            logged.close(); // waits for the requests in progress, so the log is complete
+        }
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("POST /api/decisions 200"), text);
+        assertTrue(text.contains("GET (other) 404"), text);
+        assertFalse(text.contains(secret), text);
+    }
+
+    @Test
+    void anEngineFailureGivesAGenericErrorAndNoDecision() throws Exception {
+        PolicyEngine failing = new FailingEngine(engine);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        PolicyServer broken = PolicyServer.start(failing, PolicyServer.Options.defaults().withPort(0), log);
+        JsonNode body;
+        try {
+            HttpResponse<String> response = post(broken, "api/decisions", GOOD);
+            assertEquals(500, response.statusCode());
+            body = JSON.readTree(response.body());
+            assertEquals("internal error", body.get("error").asText());
+            assertNotNull(body.get("incident"));
+            assertFalse(body.has("verdict"));
+            assertFalse(response.body().contains("FailingEngine"), response.body());
+            assertFalse(response.body().contains("secret detail"), response.body());
+            assertFalse(response.body().contains("\tat "), response.body());
+            assertSecurityHeaders(response);
+        } finally {
+            broken.close();
+        }
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("internal error " + body.get("incident").asText()), text);
+        assertFalse(text.contains("secret detail"), text);
+    }
+
+    /** An engine whose evaluation fails with a message that must not reach the client. */
+    private record FailingEngine(PolicyEngine delegate) implements PolicyEngine {
+        @Override
+        public Decision evaluate(Usage usage) {
+            throw new IllegalStateException("secret detail about " + usage.tool().name());
+        }
+
+        @Override
+        public List<PolicyRule> rules() {
+            return delegate.rules();
+        }
+
+        @Override
+        public List<Clause> catalogue() {
+            return delegate.catalogue();
+        }
+
+        @Override
+        public Optional<Clause> clause(String id) {
+            return delegate.clause(id);
+        }
+
+        @Override
+        public String policyVersion() {
+            return delegate.policyVersion();
+        }
+
+        @Override
+        public String policyDigest() {
+            return delegate.policyDigest();
+        }
+    }
+}

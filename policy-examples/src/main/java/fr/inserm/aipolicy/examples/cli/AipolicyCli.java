@@ -49,6 +49,8 @@ public final class AipolicyCli {
                                                       under two versions of the rules (folders or jars) and report
                                                       which decisions changed, how many, and the rules and clauses
                                                       that caused it
+              aipolicy serve [--host H] [--port P]    serve the self-service page and the JSON endpoint
+                                                      (default http://127.0.0.1:8080/; serve --help for more)
               aipolicy rules                          list the rules: id, effect, clauses, file
               aipolicy clauses                        print the clause catalogue as JSON
               aipolicy --version                      print the policy version and digest
@@ -113,6 +115,12 @@ public final class AipolicyCli {
         Path rules = rulesPath;
         Supplier<PolicyEngine> engine = () -> rules == null ? PolicyEngine.builder().build()
                 : PolicyEngine.builder().rulesFrom(rules).build();
+        if (!rest.isEmpty() && rest.get(0).equals("serve")) {
+            // the server reads its own options, --rules and --help among them
+            List<String> serverArgs = new ArrayList<>(List.of(args));
+            serverArgs.remove("serve");
+            return fr.inserm.aipolicy.examples.web.PolicyServer.serve(serverArgs.toArray(String[]::new), out, err);
+        }
         if (rest.isEmpty() || rest.contains("--help") || rest.contains("-h") || rest.get(0).equals("help")) {
             out.print(HELP);
             return rest.isEmpty() ? BAD_INPUT : OK;

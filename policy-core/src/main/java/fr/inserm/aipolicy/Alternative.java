@@ -10,7 +10,9 @@ import java.util.Objects;
  * <p>Minimal: removing any one of its changes no longer gives ALLOW.
  *
  * @param changes what to change, one to three items
- * @param usage the usage with the changes made, which the rules allow
+ * @param usage the usage with the changes made, which the rules allow; a hosting change keeps the tool's
+ *     name, so for a tool that exists only as an external service (ChatGPT) the change means using
+ *     another tool there, as its text says
  * @param resolvedRules the ids of the DENY and ESCALATE rules that applied to the usage and no longer
  *     apply to the changed one
  * @param clauses the clauses of those rules, which the changed usage satisfies, in catalogue order

@@ -2,6 +2,7 @@ package fr.inserm.aipolicy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -99,6 +100,101 @@ public interface PolicyEngine {
      */
     String policyDigest();
 
+    /**
+     * Decides one usage and gives the texts of the decision in a language: reasons, obligations,
+     * advice and clause titles (clause texts stay in their source language). In English, the same
+     * decision as {@link #evaluate(Usage)}.
+     *
+     * @param usage the described usage
+     * @param locale the language, English or French (only the language part counts)
+     * @return the decision
+     * @throws InvalidUsageException when the locale is neither English nor French (field
+     *     {@code language}), or the usage's hosting contradicts the tool catalogue (field {@code hosting})
+     * @throws UnsupportedOperationException when the policy lacks that language's texts, or the engine
+     *     was not built by {@link #builder()}
+     */
+    default Decision evaluate(Usage usage, Locale locale) {
+        return Reports.evaluate(this, usage, Language.of(locale));
+    }
+
+    /**
+     * The smallest changes to a usage that would make it allowed, found by deciding variants of it with
+     * the same rules: another hosting, leaving out a data category, doing what the rules ask for (a
+     * DPIA, an expert review…) or giving up what they object to. Single changes and pairs; three
+     * changes only when no single change or pair works.
+     *
+     * @param usage the described usage
+     * @return the alternatives, fewest changes first; empty when the usage is already allowed
+     * @throws InvalidUsageException when the usage's hosting contradicts the tool catalogue
+     * @throws UnsupportedOperationException when the engine was not built by {@link #builder()}
+     */
+    default List<Alternative> alternatives(Usage usage) {
+        return Reports.alternatives(this, usage);
+    }
+
+    /**
+     * A draft paragraph for the "Use of AI systems" section of a publication, in English and French,
+     * when the obligation {@code DISCLOSE_AI_USE} applies.
+     *
+     * @param usage the described usage
+     * @param facts the tool version, role, settings and verification, as far as known
+     * @return the paragraph, or empty when the decision carries no {@code DISCLOSE_AI_USE}
+     * @throws UnsupportedOperationException when the engine was not built by {@link #builder()}
+     */
+    default Optional<Disclosure> disclosure(Usage usage, DisclosureFacts facts) {
+        return Optional.ofNullable(report(EvaluationRequest.of(usage)
+                .withDisclosure(facts == null ? DisclosureFacts.NONE : facts)).disclosure());
+    }
+
+    /**
+     * The figures behind the advice {@code PREFER_SMALLER_MODEL}: the EcoLogits comparison of
+     * recommendation 2 when the tool is one of its models, and the smaller models it names.
+     *
+     * @param usage the described usage
+     * @return the figures, or empty when the advice does not apply
+     * @throws UnsupportedOperationException when the engine was not built by {@link #builder()}
+     */
+    default Optional<FrugalityComparison> frugality(Usage usage) {
+        return Optional.ofNullable(report(EvaluationRequest.of(usage)).frugality());
+    }
+
+    /**
+     * The catalogue of well-known tools shipped with the policy ({@code tools.json}).
+     *
+     * @return the tool catalogue; empty when the policy has none
+     * @throws UnsupportedOperationException when the engine was not built by {@link #builder()}
+     */
+    default ToolCatalogue tools() {
+        return PolicyTexts.of(this).tools();
+    }
+
+    /**
+     * The clause catalogue with its titles in a language; the clause texts stay in their source language.
+     *
+     * @param locale English or French
+     * @return every clause, in catalogue order
+     * @throws InvalidUsageException when the locale is neither English nor French
+     * @throws UnsupportedOperationException when the policy lacks that language's texts
+     */
+    default List<Clause> catalogue(Locale locale) {
+        return Reports.catalogue(this, Language.of(locale));
+    }
+
+    /**
+     * Decides a request and gives what a person needs to act on the decision, in the request's
+     * language: whom to ask, the alternatives (when requested), the disclosure paragraph and the
+     * frugality figures (when they apply).
+     *
+     * @param request the usage and what is asked beside the decision
+     * @return the report
+     * @throws InvalidUsageException when the usage's hosting contradicts the tool catalogue (field {@code hosting})
+     * @throws UnsupportedOperationException when the policy lacks the texts, or the engine was not built
+     *     by {@link #builder()}
+     */
+    default DecisionReport report(EvaluationRequest request) {
+        return Reports.report(this, Objects.requireNonNull(request, "request"));
+    }
+
     /** Builds a {@link PolicyEngine}. */
     final class Builder {
         private Path rulesPath;
@@ -142,7 +238,9 @@ public interface PolicyEngine {
          */
         public PolicyEngine build() {
             PolicyFiles files = rulesPath == null ? PolicyFiles.fromClassPath(classLoader) : PolicyFiles.fromPath(rulesPath);
-            return DroolsPolicyEngine.build(files, classLoader);
+            PolicyEngine engine = DroolsPolicyEngine.build(files, classLoader);
+            PolicyTexts.register(engine, files);
+            return engine;
         }
     }
 }

@@ -58,6 +58,47 @@ public final class PolicyJson {
     }
 
     /**
+     * Reads a request: a usage, read as strictly as by {@link #readUsage(String)}, and three optional
+     * top-level fields: {@code "language"} ({@code "en"} or {@code "fr"}), {@code "alternatives"}
+     * ({@code true} to search for the changes that would make the usage allowed) and
+     * {@code "disclosure"} (texts {@code toolVersion}, {@code role}, {@code parameters},
+     * {@code verification}, for the disclosure paragraph). A tool of the catalogue may leave out
+     * {@code hosting} when it runs in one place, and {@code tool.parametersBillions} when its size is
+     * published.
+     *
+     * @param json one JSON object
+     * @param tools the tool catalogue, usually {@link PolicyEngine#tools()}
+     * @return the request
+     * @throws InvalidUsageException when the request is not fully understood, or names a catalogued
+     *     tool with a hosting the catalogue contradicts (field {@code hosting})
+     */
+    public static EvaluationRequest readRequest(String json, ToolCatalogue tools) {
+        return RequestReader.read(json, java.util.Objects.requireNonNull(tools, "tools"));
+    }
+
+    /**
+     * Writes a report on one line: the decision's fields, then {@code language}, {@code contacts},
+     * {@code toolCatalogue} and, when present, {@code alternatives}, {@code disclosure} and
+     * {@code frugality}.
+     *
+     * @param report the report
+     * @return the JSON text
+     */
+    public static String write(DecisionReport report) {
+        return text(MAPPER, ReportJson.reportNode(report));
+    }
+
+    /**
+     * Writes a report indented for people.
+     *
+     * @param report the report
+     * @return the JSON text
+     */
+    public static String writePretty(DecisionReport report) {
+        return text(PRETTY, ReportJson.reportNode(report));
+    }
+
+    /**
      * Writes a usage on one line, omitting the context fields that are not stated.
      *
      * @param usage the usage

@@ -44,6 +44,11 @@ final class UsageReader {
     }
 
     static Usage read(String json) {
+        return usage(parse(json));
+    }
+
+    /** Parses one JSON object with the limits of a request; refuses nothing about its fields. */
+    static JsonNode parse(String json) {
         if (json == null) {
             throw new InvalidUsageException(WHOLE_REQUEST, "required: a JSON object", List.of());
         }
@@ -68,7 +73,7 @@ final class UsageReader {
         if (root == null || root.isMissingNode()) {
             throw new InvalidUsageException(WHOLE_REQUEST, "empty: a JSON object is required", TOP_FIELDS);
         }
-        return usage(root);
+        return root;
     }
 
     static Usage usage(JsonNode root) {

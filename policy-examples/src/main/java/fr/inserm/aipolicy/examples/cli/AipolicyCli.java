@@ -1,7 +1,10 @@
 package fr.inserm.aipolicy.examples.cli;
 
 import fr.inserm.aipolicy.Decision;
+import fr.inserm.aipolicy.DecisionReport;
+import fr.inserm.aipolicy.EvaluationRequest;
 import fr.inserm.aipolicy.InvalidUsageException;
+import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.PolicyBuildException;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.PolicyJson;
@@ -40,6 +43,9 @@ public final class AipolicyCli {
 
             Usage:
               aipolicy evaluate [--pretty] FILE|-     decide one usage (a JSON object); the decision on standard output
+                       [--lang en|fr]                 ... with its texts in English or French, whom to ask, the
+                                                      disclosure paragraph and the frugality figures when they apply
+                       [--alternatives]               ... with the smallest changes that would make it allowed
               aipolicy evaluate --batch FILE|-        decide JSON Lines: one usage per line in, one decision per line out,
                                                       in input order; a line that cannot be read gives an error object
                                                       {"line": N, "error": ...} and the batch goes on; a summary goes to
@@ -62,6 +68,8 @@ public final class AipolicyCli {
             A usage: {"tool": {"name": "ChatGPT"}, "hosting": "EXTERNAL", "dataCategories": ["PUBLIC"],
                       "purpose": "TRANSLATION", "context": {"userTrained": true}}
             (see POLICY.md in the README for every field and value)
+            Beside the usage, a request may hold "language": "fr", "alternatives": true and "disclosure":
+            {"toolVersion", "role", "parameters", "verification"}; a catalogued tool may leave out "hosting".
 
             Exit status: 0 decided; 2 an input could not be read (the message names the field and the
             accepted values; no decision is printed for it); 1 internal failure.
@@ -153,11 +161,25 @@ public final class AipolicyCli {
     private int evaluate(List<String> args, Supplier<PolicyEngine> engineSupplier) {
         boolean batch = false;
         boolean pretty = false;
+        boolean alternatives = false;
+        Language language = null;
         String source = null;
-        for (String arg : args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
             switch (arg) {
                 case "--batch" -> batch = true;
                 case "--pretty" -> pretty = true;
+                case "--alternatives" -> alternatives = true;
+                case "--lang" -> {
+                    if (i + 1 >= args.size()) {
+                        return usageError("--lang needs en or fr");
+                    }
+                    try {
+                        language = Language.of(args.get(++i));
+                    } catch (InvalidUsageException e) {
+                        return usageError("--lang: " + e.problem() + "; accepted: en, fr");
+                    }
+                }
                 default -> {
                     if (source != null || (arg.startsWith("--") && !arg.equals("-"))) {
                         return usageError("unexpected argument: " + arg);
@@ -169,9 +191,13 @@ public final class AipolicyCli {
         if (source == null) {
             return usageError("evaluate needs a FILE, or - for standard input");
         }
+        if (batch && (alternatives || language != null)) {
+            return usageError("--lang and --alternatives work on one usage, not with --batch");
+        }
         try (Reader reader = open(source)) {
             PolicyEngine engine = engineSupplier.get();
-            return batch ? new BatchRunner(engine, err).run(reader, out) : single(engine, reader, pretty);
+            return batch ? new BatchRunner(engine, err).run(reader, out)
+                    : single(engine, reader, pretty, language, alternatives);
         } catch (NoSuchFileException e) {
             err.println("aipolicy: no such file: " + source);
             return BAD_INPUT;
@@ -186,15 +212,28 @@ public final class AipolicyCli {
                 : Files.newBufferedReader(Path.of(source), StandardCharsets.UTF_8);
     }
 
-    private int single(PolicyEngine engine, Reader reader, boolean pretty) throws IOException {
-        Decision decision;
+    /**
+     * Decides one request. A plain usage prints the plain decision; a request that asks for more (a
+     * language, alternatives, disclosure facts, or a tool the catalogue completed) prints the report.
+     */
+    private int single(PolicyEngine engine, Reader reader, boolean pretty, Language language, boolean alternatives)
+            throws IOException {
+        EvaluationRequest request;
         try {
-            decision = engine.evaluate(PolicyJson.readUsage(readAtMost(reader, 1 << 20)));
+            request = PolicyJson.readRequest(readAtMost(reader, 1 << 20), engine.tools());
+            request = language == null ? request : request.inLanguage(language);
+            request = alternatives ? request.withAlternatives(true) : request;
         } catch (InvalidUsageException e) {
             err.println("aipolicy: invalid usage: " + e.getMessage());
             return BAD_INPUT;
         }
-        out.println(pretty ? PolicyJson.writePretty(decision) : PolicyJson.write(decision));
+        if (!request.extended()) {
+            Decision decision = engine.evaluate(request.usage());
+            out.println(pretty ? PolicyJson.writePretty(decision) : PolicyJson.write(decision));
+            return OK;
+        }
+        DecisionReport report = engine.report(request);
+        out.println(pretty ? PolicyJson.writePretty(report) : PolicyJson.write(report));
         return OK;
     }
 

@@ -1,0 +1,377 @@
+package fr.inserm.aipolicy.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.inserm.aipolicy.Alternative;
+import fr.inserm.aipolicy.Change;
+import fr.inserm.aipolicy.Contact;
+import fr.inserm.aipolicy.Context;
+import fr.inserm.aipolicy.DataCategory;
+import fr.inserm.aipolicy.Decision;
+import fr.inserm.aipolicy.DecisionReport;
+import fr.inserm.aipolicy.Disclosure;
+import fr.inserm.aipolicy.DisclosureFacts;
+import fr.inserm.aipolicy.EvaluationRequest;
+import fr.inserm.aipolicy.FrugalityComparison;
+import fr.inserm.aipolicy.Hosting;
+import fr.inserm.aipolicy.InvalidUsageException;
+import fr.inserm.aipolicy.KnownTool;
+import fr.inserm.aipolicy.Language;
+import fr.inserm.aipolicy.ModelFootprint;
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.PolicyJson;
+import fr.inserm.aipolicy.Purpose;
+import fr.inserm.aipolicy.Usage;
+import fr.inserm.aipolicy.Verdict;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Alternatives, disclosure paragraphs, the tool catalogue and frugality figures, with the real rules. */
+class ActionableDecisionsTest {
+    static final PolicyEngine ENGINE = AcceptanceScenariosTest.ENGINE;
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static List<List<String>> changes(List<Alternative> alternatives) {
+        return alternatives.stream().map(a -> a.changes().stream()
+                .map(c -> c.field() + "=" + (c.to() == null ? "-" + c.from() : c.to())).toList()).toList();
+    }
+
+    // ---- 2. alternatives
+
+    @Test
+    void pseudonymisedDataOnChatGptCanMoveInsideOrLeaveTheDataOut() {
+        Usage usage = ENGINE.tools().usage("ChatGPT").dataCategories(DataCategory.PSEUDONYMISED_DATA)
+                .purpose(Purpose.WRITING).build();
+        assertEquals(Verdict.DENY, ENGINE.evaluate(usage).verdict());
+        List<Alternative> alternatives = ENGINE.alternatives(usage);
+        assertEquals(List.of(List.of("hosting=INTERNAL"), List.of("hosting=LOCAL"),
+                List.of("dataCategories=-PSEUDONYMISED_DATA")), changes(alternatives));
+        for (Alternative alternative : alternatives) {
+            assertEquals(List.of("D1"), alternative.resolvedRules());
+            assertEquals(List.of("R3", "R4.1"), alternative.clauses());
+            assertTrue(alternative.obligations().contains("VERIFY_OUTPUTS"));
+        }
+        Change leaveOut = alternatives.get(2).changes().get(0);
+        assertEquals("Leave out the pseudonymised data.", leaveOut.text(Language.EN));
+        assertEquals("Retirez les données pseudonymisées.", leaveOut.text(Language.FR));
+    }
+
+    @Test
+    void anAutomatedPipelineNeedsTheDpiaAndTheAgreementTogether() {
+        Usage usage = PolicyJson.readUsage("{\"tool\": {\"name\": \"Mistral API\"}, \"hosting\": \"EXTERNAL_SOVEREIGN\","
+                + " \"dataCategories\": [\"PUBLIC\"], \"purpose\": \"AUTOMATED_PROCESSING\", \"context\": {\"dpiaCompleted\": false}}");
+        List<Alternative> alternatives = ENGINE.alternatives(usage);
+        assertEquals(List.of(List.of("hosting=INTERNAL"), List.of("hosting=LOCAL"),
+                List.of("context.dpiaCompleted=true", "context.subcontractingAgreement=true")), changes(alternatives));
+        Alternative paperwork = alternatives.get(2);
+        assertEquals(List.of("S2"), paperwork.resolvedRules());
+        assertEquals(List.of("R4.4"), paperwork.clauses());
+        assertEquals("false", paperwork.changes().get(0).from());
+        assertNull(paperwork.changes().get(1).from(), "not stated");
+    }
+
+    @Test
+    void anAllowedUsageHasNoAlternative() {
+        Usage usage = PolicyJson.readUsage("{\"tool\": {\"name\": \"Llama3.2-1B via Ollama\", \"parametersBillions\": 1},"
+                + " \"hosting\": \"LOCAL\", \"dataCategories\": [\"IDENTIFIABLE_HEALTH_DATA\"], \"purpose\": \"SUMMARISATION\"}");
+        assertEquals(List.of(), ENGINE.alternatives(usage));
+    }
+
+    /** Applies a change as its fields describe it, independently of how the search made it. */
+    private static Usage apply(Usage usage, Change change) {
+        Usage.Builder builder = usage.toBuilder();
+        Context.Builder context = usage.context().toBuilder();
+        String field = change.field();
+        if (field.equals("hosting")) {
+            return builder.hosting(Hosting.valueOf(change.to())).build();
+        }
+        if (field.equals("dataCategories")) {
+            Set<DataCategory> rest = EnumSet.noneOf(DataCategory.class);
+            rest.addAll(usage.dataCategories());
+            assertTrue(rest.remove(DataCategory.valueOf(change.from())));
+            return builder.dataCategories(rest).build();
+        }
+        Boolean value = change.to().equals("true") ? Boolean.TRUE : change.to().equals("false") ? Boolean.FALSE : null;
+        switch (field) {
+            case "context.userTrained" -> context.userTrained(value);
+            case "context.expertReview" -> context.expertReview(value);
+            case "context.dpiaCompleted" -> context.dpiaCompleted(value);
+            case "context.subcontractingAgreement" -> context.subcontractingAgreement(value);
+            case "context.trainingDataLawful" -> context.trainingDataLawful(value);
+            case "context.scrapingTermsRespected" -> context.scrapingTermsRespected(value);
+            case "context.automatedDecisionOnPeople" -> context.automatedDecisionOnPeople(value);
+            case "context.webScraping" -> context.webScraping(value);
+            case "context.subscription" -> context.subscription(fr.inserm.aipolicy.Subscription.valueOf(change.to()));
+            case "context.codeTarget" -> context.codeTarget(fr.inserm.aipolicy.CodeTarget.valueOf(change.to()));
+            default -> throw new AssertionError("unknown field " + field);
+        }
+        return builder.context(context.build()).build();
+    }
+
+    @Test
+    void everyAlternativeIsAllowedMinimalAndDescribedByItsChanges() {
+        List<Usage> usages = new ArrayList<>();
+        Scenario.all().forEach(s -> usages.add(s.usage()));
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        Boolean[] flags = {null, true, false};
+        for (int i = 0; i < 150; i++) {
+            Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+            for (DataCategory category : DataCategory.values()) {
+                if (random.nextInt(6) == 0) {
+                    categories.add(category);
+                }
+            }
+            usages.add(Usage.builder().tool("any tool").hosting(Hosting.values()[random.nextInt(4)])
+                    .dataCategories(categories).purpose(Purpose.values()[random.nextInt(Purpose.values().length)])
+                    .context(Context.builder().userTrained(flags[random.nextInt(3)]).expertReview(flags[random.nextInt(3)])
+                            .dpiaCompleted(flags[random.nextInt(3)]).subcontractingAgreement(flags[random.nextInt(3)])
+                            .trainingDataLawful(flags[random.nextInt(3)]).webScraping(flags[random.nextInt(3)])
+                            .scrapingTermsRespected(flags[random.nextInt(3)])
+                            .automatedDecisionOnPeople(flags[random.nextInt(3)])
+                            .subscription(random.nextBoolean() ? null
+                                    : fr.inserm.aipolicy.Subscription.values()[random.nextInt(3)])
+                            .codeTarget(random.nextBoolean() ? null
+                                    : fr.inserm.aipolicy.CodeTarget.values()[random.nextInt(4)])
+                            .build())
+                    .build());
+        }
+        int withAlternatives = 0;
+        for (Usage usage : usages) {
+            String where = "seed " + seed + ", usage " + PolicyJson.write(usage);
+            Decision decision = ENGINE.evaluate(usage);
+            List<Alternative> alternatives = ENGINE.alternatives(usage);
+            if (decision.verdict() == Verdict.ALLOW) {
+                assertEquals(List.of(), alternatives, where);
+                continue;
+            }
+            withAlternatives += alternatives.isEmpty() ? 0 : 1;
+            int previousSize = 0;
+            for (Alternative alternative : alternatives) {
+                assertTrue(alternative.changes().size() >= previousSize, "smallest first: " + where);
+                previousSize = alternative.changes().size();
+                Usage changed = usage;
+                for (Change change : alternative.changes()) {
+                    changed = apply(changed, change);
+                    assertFalse(change.text(Language.EN).isBlank());
+                    assertFalse(change.text(Language.FR).isBlank());
+                }
+                assertEquals(alternative.usage(), changed, "the changes describe the variant: " + where);
+                Decision allowed = ENGINE.evaluate(changed);
+                assertEquals(Verdict.ALLOW, allowed.verdict(), where);
+                assertFalse(alternative.resolvedRules().isEmpty(), where);
+                for (String rule : alternative.resolvedRules()) {
+                    assertTrue(decision.appliedRules().contains(rule) && !allowed.appliedRules().contains(rule), where);
+                }
+                for (int left = 0; left < alternative.changes().size() && alternative.changes().size() > 1; left++) {
+                    Usage fewer = usage;
+                    for (int j = 0; j < alternative.changes().size(); j++) {
+                        if (j != left) {
+                            fewer = apply(fewer, alternative.changes().get(j));
+                        }
+                    }
+                    assertTrue(ENGINE.evaluate(fewer).verdict() != Verdict.ALLOW, "not minimal: " + where);
+                }
+            }
+        }
+        assertTrue(withAlternatives > 20, "the sample exercises the search: " + withAlternatives + ", seed " + seed);
+    }
+
+    // ---- 3. disclosure
+
+    @Test
+    void anAllowedUseForAPublicationGetsItsDisclosureParagraphInBothLanguages() {
+        Usage usage = PolicyJson.readUsage("{\"tool\": {\"name\": \"Llama3.2-1B via Ollama\", \"parametersBillions\": 1.23},"
+                + " \"hosting\": \"LOCAL\", \"dataCategories\": [\"UNPUBLISHED_RESEARCH\"], \"purpose\": \"WRITING\","
+                + " \"context\": {\"forPublication\": true}}");
+        DisclosureFacts facts = new DisclosureFacts("3.2 (Ollama llama3.2:1b)", "to improve the English of the discussion.",
+                "temperature 0.2", "two authors re-read every sentence against the results");
+        Disclosure disclosure = ENGINE.disclosure(usage, facts).orElseThrow();
+        String en = disclosure.paragraph(Language.EN);
+        String fr = disclosure.paragraph(Language.FR);
+        assertTrue(en.startsWith("We used Llama3.2-1B via Ollama (version 3.2 (Ollama llama3.2:1b)) for writing assistance."), en);
+        assertTrue(en.contains("Role in this work: to improve the English of the discussion."), en);
+        assertTrue(en.contains("temperature 0.2") && en.contains("two authors re-read") && en.contains("1.23 billion"), en);
+        assertTrue(fr.startsWith("Nous avons utilisé Llama3.2-1B via Ollama"), fr);
+        assertTrue(fr.contains("1,23 milliards") && fr.contains("en local"), fr);
+        assertEquals("Use of AI systems", disclosure.heading(Language.EN));
+        assertEquals("Utilisation de systèmes d'IA", disclosure.heading(Language.FR));
+        assertEquals(List.of(), disclosure.missing());
+        assertTrue(disclosure.clauses().contains("E1.2"));
+        assertFalse(en.contains("[") || fr.contains("["), "no gap left when every fact is given");
+    }
+
+    @Test
+    void missingFactsLeaveGapsAndAreListed() {
+        Usage usage = ENGINE.tools().usage("Inserm internal assistant").purpose(Purpose.SUMMARISATION)
+                .context(Context.builder().forPublication(true).build()).build();
+        Disclosure disclosure = ENGINE.disclosure(usage, DisclosureFacts.NONE).orElseThrow();
+        assertEquals(List.of("disclosure.toolVersion", "disclosure.role", "disclosure.parameters",
+                "disclosure.verification"), disclosure.missing());
+        assertTrue(disclosure.paragraph(Language.EN).contains("[Role of the tool"));
+        assertTrue(disclosure.paragraph(Language.FR).contains("[Rôle de l'outil"));
+    }
+
+    @Test
+    void noDisclosureWithoutTheObligationNorOnADenial() {
+        Usage denied = ENGINE.tools().usage("ChatGPT").dataCategories(DataCategory.UNPUBLISHED_RESEARCH)
+                .purpose(Purpose.WRITING).context(Context.builder().forPublication(true).build()).build();
+        assertEquals(Verdict.DENY, ENGINE.evaluate(denied).verdict());
+        assertTrue(ENGINE.disclosure(denied, DisclosureFacts.NONE).isEmpty());
+        Usage notPublished = ENGINE.tools().usage("ChatGPT").dataCategories(DataCategory.PUBLIC)
+                .purpose(Purpose.TRANSLATION).build();
+        assertTrue(ENGINE.disclosure(notPublished, DisclosureFacts.NONE).isEmpty());
+    }
+
+    // ---- 4. tool catalogue
+
+    @Test
+    void theCatalogueKnowsTheWellKnownTools() {
+        assertFalse(ENGINE.tools().version().isBlank());
+        for (String name : List.of("ChatGPT", "Claude", "Gemini", "Mistral Le Chat", "Mistral API", "GitHub Copilot",
+                "Codestral", "Llama3.2-1B via Ollama", "BioBERT", "Inserm internal assistant")) {
+            assertTrue(ENGINE.tools().find(name).isPresent(), name);
+        }
+        KnownTool chatgpt = ENGINE.tools().find("ChatGPT Plus").orElseThrow();
+        assertTrue(chatgpt.externalOnly());
+        KnownTool biobert = ENGINE.tools().find("BioBERT").orElseThrow();
+        assertEquals(Boolean.FALSE, biobert.generative());
+        assertEquals(0.11, biobert.parametersBillions());
+        assertEquals(Hosting.LOCAL, ENGINE.tools().find("Mistral 7B via Ollama").orElseThrow().hosting());
+        assertEquals(Hosting.INTERNAL, ENGINE.tools().find("Inserm internal assistant").orElseThrow().hosting());
+    }
+
+    @Test
+    void everyScenarioAgreesWithTheCatalogue() {
+        for (Scenario scenario : Scenario.all()) {
+            ENGINE.tools().check(scenario.usage());
+            EvaluationRequest request = PolicyJson.readRequest(scenario.usageJson(), ENGINE.tools());
+            assertEquals(scenario.usage(), request.usage(), scenario.toString());
+        }
+    }
+
+    @Test
+    void chatGptDeclaredLocalIsRefusedOnEveryNewPath() {
+        String json = "{\"tool\": {\"name\": \"ChatGPT\"}, \"hosting\": \"LOCAL\", \"dataCategories\": [\"PSEUDONYMISED_DATA\"],"
+                + " \"purpose\": \"SUMMARISATION\"}";
+        InvalidUsageException read = assertThrows(InvalidUsageException.class, () -> PolicyJson.readRequest(json, ENGINE.tools()));
+        assertEquals("hosting", read.field());
+        assertTrue(read.getMessage().contains("ChatGPT exists only as an external service"), read.getMessage());
+        Usage usage = PolicyJson.readUsage(json);
+        assertEquals("hosting", assertThrows(InvalidUsageException.class, () -> ENGINE.evaluate(usage, Locale.FRENCH)).field());
+        assertEquals("hosting", assertThrows(InvalidUsageException.class, () -> ENGINE.alternatives(usage)).field());
+        assertEquals("hosting", assertThrows(InvalidUsageException.class,
+                () -> ENGINE.report(EvaluationRequest.of(usage))).field());
+    }
+
+    @Test
+    void aCataloguedToolMayLeaveOutTheHostingAndTheSize() {
+        EvaluationRequest request = PolicyJson.readRequest("{\"tool\": {\"name\": \"Llama3.2-1B via Ollama\"},"
+                + " \"dataCategories\": [\"PSEUDONYMISED_DATA\"], \"purpose\": \"SUMMARISATION\"}", ENGINE.tools());
+        assertEquals(Hosting.LOCAL, request.usage().hosting());
+        assertEquals(1.23, request.usage().tool().parametersBillions());
+        assertEquals(List.of("hosting", "tool.parametersBillions"), request.completedFromCatalogue());
+        DecisionReport report = ENGINE.report(request);
+        assertEquals(Verdict.ALLOW, report.decision().verdict());
+        assertEquals("llama-3.2-1b", report.tool().id());
+    }
+
+    // ---- 5. frugality
+
+    @Test
+    void mistralLargeGetsTheEcoLogitsComparisonAndTheSmallerModels() {
+        Usage usage = ENGINE.tools().usage("Mistral Large").hosting(Hosting.EXTERNAL_SOVEREIGN)
+                .dataCategories(DataCategory.PUBLIC).purpose(Purpose.SUMMARISATION).build();
+        assertTrue(ENGINE.evaluate(usage).adviceIds().contains("PREFER_SMALLER_MODEL"), "123 billion parameters");
+        FrugalityComparison frugality = ENGINE.frugality(usage).orElseThrow();
+        assertEquals("Mistral Large", frugality.model());
+        assertEquals(List.of("ChatGPT 5", "Claude Sonnet 4.0", "Google Gemini 2.5", "Mistral Large"),
+                frugality.footprints().stream().map(ModelFootprint::model).toList());
+        assertEquals(List.of("BioBERT", "Llama3.2-1B"), frugality.smallerModels().stream().map(KnownTool::name).toList());
+        assertEquals(List.of("R2", "R2.2", "E7"), frugality.clauses());
+        String fr = frugality.summary(Language.FR);
+        assertTrue(fr.contains("144 mWh") && fr.contains("8,13 mg CO2-eq") && fr.contains("1,02 mL"), fr);
+        assertTrue(fr.contains("426 à 455 mWh"), fr);
+        assertTrue(fr.contains("BioBERT (environ 110 millions de paramètres)"), fr);
+        assertTrue(frugality.summary(Language.EN).contains("Llama3.2-1B (about 1.23 billion parameters)"));
+    }
+
+    @Test
+    void theComparisonMatchesTheTableOfRecommendation2() {
+        // the source's table: ChatGPT 5, Claude Sonnet 4.0, Google Gemini 2.5, Mistral large
+        double[][] source = {{434, 181, 1.88}, {455, 184, 1.91}, {426, 169, 1.88}, {144, 8.13, 1.02}};
+        List<ModelFootprint> rows = ENGINE.tools().footprints();
+        assertEquals(source.length, rows.size());
+        for (int i = 0; i < source.length; i++) {
+            assertEquals(source[i][0], rows.get(i).energyMilliwattHours());
+            assertEquals(source[i][1], rows.get(i).co2MilligramsEq());
+            assertEquals(source[i][2], rows.get(i).waterMillilitres());
+        }
+    }
+
+    @Test
+    void onlyTheComparedModelsGetTheTableAndOnlyWhenTheAdviceApplies() {
+        Usage chatgpt = Usage.builder().tool(new fr.inserm.aipolicy.Tool("ChatGPT", true, 1800.0))
+                .hosting(Hosting.EXTERNAL).purpose(Purpose.SUMMARISATION).build();
+        assertEquals("ChatGPT 5", ENGINE.frugality(chatgpt).orElseThrow().model());
+        Usage llama70 = ENGINE.tools().usage("Llama 3.1 70B via Ollama").purpose(Purpose.SUMMARISATION).build();
+        FrugalityComparison other = ENGINE.frugality(llama70).orElseThrow();
+        assertNull(other.model());
+        assertEquals(List.of(), other.footprints());
+        assertEquals(2, other.smallerModels().size());
+        Usage unstated = ENGINE.tools().usage("ChatGPT").purpose(Purpose.SUMMARISATION).build();
+        assertTrue(ENGINE.frugality(unstated).isEmpty(), "ChatGPT's size is not published, so the advice does not apply");
+        Usage small = ENGINE.tools().usage("Llama3.2-1B via Ollama").purpose(Purpose.SUMMARISATION).build();
+        assertTrue(ENGINE.frugality(small).isEmpty());
+    }
+
+    // ---- 1 to 5 in the JSON report
+
+    @Test
+    void theReportInFrenchCarriesEverythingAndTheEnglishOneStartsWithThePlainDecision() throws Exception {
+        String json = "{\"tool\": {\"name\": \"ChatGPT\"}, \"dataCategories\": [\"UNKNOWN\"], \"purpose\": \"WRITING\","
+                + " \"context\": {\"forPublication\": true}, \"language\": \"fr\", \"alternatives\": true}";
+        DecisionReport report = ENGINE.report(PolicyJson.readRequest(json, ENGINE.tools()));
+        assertEquals(Verdict.ESCALATE, report.decision().verdict());
+        JsonNode node = MAPPER.readTree(PolicyJson.write(report));
+        assertEquals("fr", node.get("language").asText());
+        assertTrue(node.get("reasons").get(0).get("text").asText().startsWith("Vous ne savez pas"));
+        assertEquals(3, node.get("contacts").size());
+        assertTrue(node.get("contacts").get(0).get("name").asText().startsWith("Délégué à la protection des données"));
+        assertEquals("chatgpt", node.get("toolCatalogue").get("tool").asText());
+        assertEquals("hosting", node.get("toolCatalogue").get("completed").get(0).asText());
+        JsonNode alternatives = node.get("alternatives");
+        assertTrue(alternatives.size() >= 3);
+        assertEquals("Utilisez plutôt l'environnement interne sécurisé de l'Inserm (l'assistant IA interne).",
+                alternatives.get(0).get("changes").get(0).get("text").asText());
+        assertTrue(node.get("disclosure").get("en").get("text").asText().startsWith("We used ChatGPT for writing assistance."));
+        assertTrue(node.get("disclosure").get("fr").get("text").asText().startsWith("Nous avons utilisé ChatGPT pour l'aide à la rédaction."));
+        assertFalse(node.has("frugality"));
+        assertEquals(List.of(Contact.DPO, Contact.CDO, Contact.AI_UNIT), report.decision().escalateTo());
+
+        for (Scenario scenario : Scenario.all()) {
+            DecisionReport english = ENGINE.report(EvaluationRequest.of(scenario.usage()));
+            ObjectNode written = (ObjectNode) MAPPER.readTree(PolicyJson.write(english));
+            for (String extra : List.of("language", "contacts", "toolCatalogue", "alternatives", "disclosure", "frugality")) {
+                written.remove(extra);
+            }
+            assertEquals(PolicyJson.write(ENGINE.evaluate(scenario.usage())), MAPPER.writeValueAsString(written),
+                    scenario.toString());
+            assertNull(english.alternatives(), "not requested");
+            assertNotNull(english.contacts());
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package fr.inserm.aipolicy.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.inserm.aipolicy.Clause;
+import fr.inserm.aipolicy.Decision;
+import fr.inserm.aipolicy.InvalidUsageException;
+import fr.inserm.aipolicy.PolicyBuildException;
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.PolicyJson;
+import fr.inserm.aipolicy.PolicyRule;
+import fr.inserm.aipolicy.Reason;
+import fr.inserm.aipolicy.Usage;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every rule, clause title, contact and label has its French text, and decisions read in French. */
+class FrenchTextsTest {
+    static final PolicyEngine ENGINE = AcceptanceScenariosTest.ENGINE;
+    static final String FOLDER = "fr/inserm/aipolicy/rules/";
+
+    static Properties bundle(String file) {
+        Properties properties = new Properties();
+        try (Reader reader = new InputStreamReader(FrenchTextsTest.class.getClassLoader().getResourceAsStream(FOLDER + file),
+                StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    @Test
+    void everyRuleHasAFrenchMessageAndNoOtherKeyIsThere() {
+        Set<String> rules = ENGINE.rules().stream().map(PolicyRule::id).collect(Collectors.toCollection(TreeSet::new));
+        Properties french = bundle("messages_fr.properties");
+        assertEquals(rules, new TreeSet<>(french.stringPropertyNames()));
+        for (PolicyRule rule : ENGINE.rules()) {
+            assertNotEquals(rule.text(), french.getProperty(rule.id()).strip(), rule.id() + " is not translated");
+        }
+    }
+
+    @Test
+    void bothLabelBundlesHaveTheSameKeysAndEveryClauseAFrenchTitle() {
+        Set<String> english = new TreeSet<>(bundle("labels.properties").stringPropertyNames());
+        Set<String> french = new TreeSet<>(bundle("labels_fr.properties").stringPropertyNames());
+        Set<String> titles = french.stream().filter(k -> k.startsWith("title.")).collect(Collectors.toCollection(TreeSet::new));
+        french.removeAll(titles);
+        assertEquals(english, french);
+        assertEquals(ENGINE.catalogue().stream().map(c -> "title." + c.id()).collect(Collectors.toCollection(TreeSet::new)),
+                titles);
+        List<Clause> frenchCatalogue = ENGINE.catalogue(Locale.FRENCH);
+        for (int i = 0; i < frenchCatalogue.size(); i++) {
+            Clause en = ENGINE.catalogue().get(i);
+            Clause fr = frenchCatalogue.get(i);
+            assertEquals(en.text(), fr.text(), "clause texts stay in their source language");
+            assertNotEquals(en.title(), fr.title(), en.id());
+        }
+        assertEquals(ENGINE.catalogue(), ENGINE.catalogue(Locale.ENGLISH));
+    }
+
+    @Test
+    void everyScenarioDecidesTheSameInFrenchWithFrenchTexts() {
+        Properties french = bundle("messages_fr.properties");
+        for (Scenario scenario : Scenario.all()) {
+            Usage usage = scenario.usage();
+            Decision english = ENGINE.evaluate(usage);
+            assertEquals(PolicyJson.write(english), PolicyJson.write(ENGINE.evaluate(usage, Locale.ENGLISH)),
+                    "English is the plain decision: " + scenario);
+            Decision fr = ENGINE.evaluate(usage, Locale.FRANCE);
+            assertEquals(english.verdict(), fr.verdict(), scenario.toString());
+            assertEquals(english.appliedRules(), fr.appliedRules(), scenario.toString());
+            assertEquals(english.citedClauseIds(), fr.citedClauseIds(), scenario.toString());
+            assertEquals(english.obligationIds(), fr.obligationIds(), scenario.toString());
+            assertEquals(english.adviceIds(), fr.adviceIds(), scenario.toString());
+            assertEquals(english.escalateTo(), fr.escalateTo(), scenario.toString());
+            assertEquals(english.policyDigest(), fr.policyDigest());
+            for (Reason reason : fr.reasons()) {
+                assertEquals(french.getProperty(reason.rule()).strip(), reason.text(), scenario.toString());
+            }
+            for (int i = 0; i < fr.obligations().size(); i++) {
+                assertEquals(english.obligations().get(i).clauses(), fr.obligations().get(i).clauses());
+                assertNotEquals(english.obligations().get(i).text(), fr.obligations().get(i).text());
+            }
+        }
+    }
+
+    @Test
+    void refusesALanguageItDoesNotHave() {
+        Usage usage = Scenario.all().get(0).usage();
+        assertEquals("language", assertThrows(InvalidUsageException.class,
+                () -> ENGINE.evaluate(usage, Locale.GERMAN)).field());
+    }
+
+    @Test
+    void aRuleWithoutAFrenchMessageFailsTheBuild(@TempDir Path copy) throws IOException {
+        copyPolicy(copy);
+        Path messages = copy.resolve("messages_fr.properties");
+        Files.writeString(messages, Files.readString(messages).replaceAll("(?m)^S3=.*$", ""));
+        PolicyBuildException e = assertThrows(PolicyBuildException.class,
+                () -> PolicyEngine.builder().rulesFrom(copy).build());
+        assertTrue(e.getMessage().contains("messages_fr.properties") && e.getMessage().contains("S3"), e.getMessage());
+    }
+
+    @Test
+    void aPolicyWithoutTranslationsStillBuildsButCannotAnswerInFrench(@TempDir Path copy) throws IOException {
+        copyPolicy(copy);
+        Files.delete(copy.resolve("messages_fr.properties"));
+        Files.delete(copy.resolve("labels_fr.properties"));
+        PolicyEngine engine = PolicyEngine.builder().rulesFrom(copy).build();
+        Usage usage = Scenario.all().get(0).usage();
+        assertEquals(PolicyJson.write(ENGINE.evaluate(usage)).replace(ENGINE.policyDigest(), engine.policyDigest()),
+                PolicyJson.write(engine.evaluate(usage)));
+        assertThrows(UnsupportedOperationException.class, () -> engine.evaluate(usage, Locale.FRENCH));
+    }
+
+    @Test
+    void halfATranslationFailsTheBuild(@TempDir Path copy) throws IOException {
+        copyPolicy(copy);
+        Files.delete(copy.resolve("labels_fr.properties"));
+        PolicyBuildException e = assertThrows(PolicyBuildException.class,
+                () -> PolicyEngine.builder().rulesFrom(copy).build());
+        assertTrue(e.getMessage().contains("labels_fr.properties"), e.getMessage());
+    }
+
+    static void copyPolicy(Path target) throws IOException {
+        try {
+            Path folder = Path.of(FrenchTextsTest.class.getClassLoader().getResource(FOLDER + "policy.properties").toURI())
+                    .getParent();
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, target.resolve(file.getFileName().toString()));
+                }
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

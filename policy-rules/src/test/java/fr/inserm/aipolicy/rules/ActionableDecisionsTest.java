@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 
 /** Alternatives, disclosure paragraphs, the tool catalogue and frugality figures, with the real rules. */
 class ActionableDecisionsTest {
-    static final PolicyEngine ENGINE = AcceptanceScenariosTest.ENGINE;
+    static final PolicyEngine ENGINE = ScenarioFilesTest.ENGINE;
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static List<List<String>> changes(List<Alternative> alternatives) {

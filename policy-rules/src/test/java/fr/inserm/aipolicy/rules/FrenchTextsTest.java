@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every rule, clause title, contact and label has its French text, and decisions read in French. */
 class FrenchTextsTest {
-    static final PolicyEngine ENGINE = AcceptanceScenariosTest.ENGINE;
+    static final PolicyEngine ENGINE = ScenarioFilesTest.ENGINE;
     static final String FOLDER = "fr/inserm/aipolicy/rules/";
 
     static Properties bundle(String file) {

@@ -32,6 +32,12 @@ import org.kie.api.runtime.ObjectFilter;
 /**
  * The engine behind {@link PolicyEngine}: the rules compiled by Drools (executable model) into one
  * immutable {@link KieBase}, and a pool of sessions, each used by one call at a time.
+ *
+ * <p>Decisions are reused: when the rules can see nothing of a usage beyond its {@link UsageKey}
+ * (checked on the rule sources at build time), a bounded {@link DecisionCache} answers a usage whose
+ * key was decided before with the same immutable {@link Decision}. At build time a few usages are
+ * decided (one per hosting and purpose) and forgotten, so that the first caller does not pay for the
+ * lazy parts of the rule network.
  */
 final class DroolsPolicyEngine implements PolicyEngine {
     /** A policy whose rules fire more often than this for one usage is looping: fail rather than hang. */
@@ -46,10 +52,15 @@ final class DroolsPolicyEngine implements PolicyEngine {
     private final Map<String, Clause> clausesById;
     private final RuleBook ruleBook;
     private final DecisionAssembler assembler;
+    /** How many decisions the cache holds at most: an inventory has a few thousand distinct profiles. */
+    static final int CACHE_CAPACITY = 4_096;
+
     private final KieSessionsPool sessions;
+    private final UsageKey keys;
+    private final DecisionCache cache;
 
     private DroolsPolicyEngine(String version, String digest, List<Clause> catalogue, RuleBook ruleBook,
-            KieBase kieBase) {
+            KieBase kieBase, UsageKey keys) {
         this.version = version;
         this.digest = digest;
         this.catalogue = catalogue;
@@ -57,6 +68,8 @@ final class DroolsPolicyEngine implements PolicyEngine {
         this.ruleBook = ruleBook;
         this.assembler = new DecisionAssembler(catalogue, version, digest);
         this.sessions = kieBase.newKieSessionsPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        this.keys = keys;
+        this.cache = keys == null ? null : new DecisionCache(CACHE_CAPACITY);
     }
 
     static PolicyEngine build(PolicyFiles files, ClassLoader loader) {
@@ -76,7 +89,24 @@ final class DroolsPolicyEngine implements PolicyEngine {
         }
         RuleBook ruleBook = RuleBook.of(rules, catalogue.stream().map(Clause::id).collect(Collectors.toSet()),
                 files.require(PolicyFiles.MESSAGES_FILE), files.origin());
-        return new DroolsPolicyEngine(version, files.digest(), catalogue, ruleBook, kieBase);
+        DroolsPolicyEngine engine = new DroolsPolicyEngine(version, files.digest(), catalogue, ruleBook, kieBase,
+                UsageKey.forRules(drl.values()));
+        engine.warmUp();
+        return engine;
+    }
+
+    /** Decides one usage per hosting and purpose, without keeping the decisions. */
+    private void warmUp() {
+        for (Hosting hosting : Hosting.values()) {
+            for (Purpose purpose : Purpose.values()) {
+                try {
+                    decide(new Usage(Tool.named("warm-up"), hosting, java.util.Set.of(DataCategory.PUBLIC), purpose,
+                            Context.NOT_STATED));
+                } catch (PolicyEvaluationException e) {
+                    // only a warm-up: a policy that cannot decide this usage says so when asked about it
+                }
+            }
+        }
     }
 
     private static String readVersion(PolicyFiles files) {
@@ -151,6 +181,29 @@ final class DroolsPolicyEngine implements PolicyEngine {
     @Override
     public Decision evaluate(Usage usage) {
         Objects.requireNonNull(usage, "usage");
+        if (cache == null) {
+            return decide(usage);
+        }
+        long key = keys.of(usage);
+        Decision decision = cache.get(key);
+        if (decision == null) {
+            decision = decide(usage);
+            cache.put(key, decision);
+        }
+        return decision;
+    }
+
+    /** Whether decisions are reused (the rules see nothing beyond a {@link UsageKey}). */
+    boolean reusesDecisions() {
+        return cache != null;
+    }
+
+    /**
+     * Decides a usage with the rules, never from the cache.
+     *
+     * @throws PolicyEvaluationException when the rules fail or loop, or no rule cites a clause
+     */
+    Decision decide(Usage usage) {
         List<PolicyRule> applied = new ArrayList<>();
         KieSession session = sessions.newKieSession();
         try {

@@ -40,7 +40,7 @@ public final class NaiveDrools {
      * @param engine the engine, to find which DRL files the bundled policy has
      */
     public NaiveDrools(PolicyEngine engine) {
-        Set<String> files = new LinkedHashSet<>();
+        Set<String> files = new java.util.TreeSet<>();
         for (PolicyRule rule : engine.rules()) {
             files.add(rule.file());
         }

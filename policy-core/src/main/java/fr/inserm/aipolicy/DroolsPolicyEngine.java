@@ -35,7 +35,9 @@ import org.kie.api.runtime.ObjectFilter;
  *
  * <p>Decisions are reused: when the rules can see nothing of a usage beyond its {@link UsageKey}
  * (checked on the rule sources at build time), a bounded {@link DecisionCache} answers a usage whose
- * key was decided before with the same immutable {@link Decision}. At build time a few usages are
+ * key was decided before with the same immutable {@link Decision}; and since a decision depends only
+ * on the set of rules that applied, decisions are also kept by that set, so that a usage decided
+ * by the rules for the first time is rarely assembled anew. At build time a few usages are
  * decided (one per hosting and purpose) and forgotten, so that the first caller does not pay for the
  * lazy parts of the rule network.
  */
@@ -58,6 +60,13 @@ final class DroolsPolicyEngine implements PolicyEngine {
     private final KieSessionsPool sessions;
     private final UsageKey keys;
     private final DecisionCache cache;
+    /** Each rule's position in the rule book, by rule name: a bit of an applied-rules mask. */
+    private final Map<String, Integer> positionByName = new java.util.HashMap<>();
+    /**
+     * Decisions by the set of rules that applied (a decision is a function of that set alone), when
+     * the rule book has at most 64 rules: many usages share a few hundred such sets.
+     */
+    private final DecisionCache assembled;
 
     private DroolsPolicyEngine(String version, String digest, List<Clause> catalogue, RuleBook ruleBook,
             KieBase kieBase, UsageKey keys) {
@@ -70,6 +79,11 @@ final class DroolsPolicyEngine implements PolicyEngine {
         this.sessions = kieBase.newKieSessionsPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.keys = keys;
         this.cache = keys == null ? null : new DecisionCache(CACHE_CAPACITY);
+        List<PolicyRule> all = ruleBook.rules();
+        for (int i = 0; i < all.size(); i++) {
+            positionByName.put(all.get(i).name(), i);
+        }
+        this.assembled = all.size() <= 64 ? new DecisionCache(CACHE_CAPACITY) : null;
     }
 
     static PolicyEngine build(PolicyFiles files, ClassLoader loader) {
@@ -198,13 +212,20 @@ final class DroolsPolicyEngine implements PolicyEngine {
         return cache != null;
     }
 
+    /** Decides a usage with the rules, not from the cache of usages. */
+    Decision decide(Usage usage) {
+        return decide(usage, true);
+    }
+
     /**
-     * Decides a usage with the rules, never from the cache.
+     * Decides a usage with the rules, never from the cache of usages.
      *
+     * @param reuseAssembled whether a decision may come from the decisions kept by applied rules
      * @throws PolicyEvaluationException when the rules fail or loop, or no rule cites a clause
      */
-    Decision decide(Usage usage) {
+    Decision decide(Usage usage, boolean reuseAssembled) {
         List<PolicyRule> applied = new ArrayList<>();
+        long mask = 0;
         KieSession session = sessions.newKieSession();
         try {
             session.insert(usage);
@@ -213,7 +234,11 @@ final class DroolsPolicyEngine implements PolicyEngine {
                 throw new PolicyEvaluationException("the rules fired " + fired + " times for one usage: a rule loops", null);
             }
             for (Object finding : session.getObjects(FINDINGS)) {
-                applied.add(ruleBook.byName(((Finding) finding).rule()));
+                String name = ((Finding) finding).rule();
+                applied.add(ruleBook.byName(name));
+                if (assembled != null) {
+                    mask |= 1L << positionByName.get(name);
+                }
             }
         } catch (PolicyEvaluationException e) {
             throw e;
@@ -222,7 +247,15 @@ final class DroolsPolicyEngine implements PolicyEngine {
         } finally {
             session.dispose();
         }
-        return assembler.assemble(applied);
+        if (assembled == null || !reuseAssembled) {
+            return assembler.assemble(applied);
+        }
+        Decision decision = assembled.get(mask);
+        if (decision == null) {
+            decision = assembler.assemble(applied);
+            assembled.put(mask, decision);
+        }
+        return decision;
     }
 
     @Override

@@ -59,7 +59,7 @@ class DecisionCacheTest {
                     Usage usage = new Usage(randomTool(random), hosting, set, purpose, randomContext(random));
                     Decision first = engine.evaluate(usage);
                     Decision again = engine.evaluate(usage.toBuilder().tool(randomTool(random, usage.tool())).build());
-                    Decision fresh = engine.decide(usage);
+                    Decision fresh = engine.decide(usage, false);
                     if (!fresh.equals(first) || !fresh.equals(again)) {
                         fail("seed " + SEED + " (rerun with -Daipolicy.seed=" + SEED + "): " + usage
                                 + "\n fresh:  " + fresh + "\n cached: " + first + "\n again:  " + again);

@@ -1,7 +1,5 @@
 package fr.inserm.aipolicy.bench;
 
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyRule;
 import fr.inserm.aipolicy.Usage;
 import fr.inserm.aipolicy.facts.Finding;
 import java.io.IOException;
@@ -10,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,16 +31,9 @@ public final class NaiveDrools {
     private final KieBase kieBase;
     private final Map<String, Integer> indexByRuleName = new HashMap<>();
 
-    /**
-     * Compiles the DRL files of the bundled policy (the files the engine's rules come from).
-     *
-     * @param engine the engine, to find which DRL files the bundled policy has
-     */
-    public NaiveDrools(PolicyEngine engine) {
-        Set<String> files = new java.util.TreeSet<>();
-        for (PolicyRule rule : engine.rules()) {
-            files.add(rule.file());
-        }
+    /** Compiles the DRL files of the bundled policy, found on the class path. */
+    public NaiveDrools() {
+        Set<String> files = drlFiles();
         KieHelper helper = new KieHelper();
         for (String file : files) {
             helper.addContent(read("fr/inserm/aipolicy/rules/" + file), "fr/inserm/aipolicy/rules/" + file);
@@ -60,6 +50,33 @@ public final class NaiveDrools {
                 indexByRuleName.put(rule.getName(), index);
             }
         }
+    }
+
+    /** The names of the .drl files next to the bundled policy.properties (a folder or a jar). */
+    private static Set<String> drlFiles() {
+        Set<String> files = new java.util.TreeSet<>();
+        try {
+            java.net.URI marker = NaiveDrools.class.getClassLoader().getResource("fr/inserm/aipolicy/rules/policy.properties")
+                    .toURI();
+            java.nio.file.Path folder;
+            if ("jar".equals(marker.getScheme())) {
+                java.nio.file.FileSystem fs;
+                try {
+                    fs = java.nio.file.FileSystems.getFileSystem(marker);
+                } catch (java.nio.file.FileSystemNotFoundException e) {
+                    fs = java.nio.file.FileSystems.newFileSystem(marker, Map.of());
+                }
+                folder = fs.getPath("/fr/inserm/aipolicy/rules/");
+            } else {
+                folder = java.nio.file.Path.of(marker).getParent();
+            }
+            try (var list = java.nio.file.Files.list(folder)) {
+                list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".drl")).forEach(files::add);
+            }
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot list the bundled rules: " + e, e);
+        }
+        return files;
     }
 
     private static String read(String resource) {

@@ -25,7 +25,7 @@ final class Subjects {
 
     static synchronized NaiveDrools naive() {
         if (naive == null) {
-            naive = new NaiveDrools(engine());
+            naive = new NaiveDrools();
         }
         return naive;
     }

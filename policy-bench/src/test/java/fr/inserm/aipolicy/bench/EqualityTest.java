@@ -34,7 +34,7 @@ class EqualityTest {
     @BeforeAll
     static void build() {
         engine = PolicyEngine.builder().build();
-        naive = new NaiveDrools(engine);
+        naive = new NaiveDrools();
         cedar = new CedarPolicy();
     }
 

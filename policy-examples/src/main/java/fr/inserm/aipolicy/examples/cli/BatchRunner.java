@@ -8,14 +8,11 @@ import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.PolicyJson;
 import fr.inserm.aipolicy.Verdict;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -34,8 +31,8 @@ import java.util.concurrent.Future;
  * line that cannot be read gives an error object naming its line, and the batch goes on.
  *
  * <p>A bounded pipeline: a reader thread cuts the input into chunks of {@link #CHUNK} lines and hands
- * each to a pool of worker threads (one per core), which parse, decide and write each chunk's lines
- * to text; the calling thread writes the chunks in input order. At most {@code 2 × workers + 2}
+ * each to a pool of worker threads (one per core), which parse, decide and encode each chunk's lines
+ * to UTF-8; the calling thread writes the chunks' bytes in input order. At most {@code 2 × workers + 2}
  * chunks are in flight, so memory does not grow with the input. A worker remembers the JSON text of
  * the decisions it wrote last (the engine answers equal usages with the same decision object), so a
  * repeated profile is written once per worker.
@@ -62,7 +59,7 @@ final class BatchRunner {
 
     /** A chunk's output and counts. */
     private static final class Done {
-        final StringBuilder text = new StringBuilder(CHUNK * 256);
+        final java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream(CHUNK * 1024);
         final long[] verdicts = new long[Verdict.values().length];
         long errors;
         int lines;
@@ -84,7 +81,7 @@ final class BatchRunner {
             thread.setDaemon(true);
             return thread;
         });
-        ThreadLocal<Map<Decision, String>> written = ThreadLocal.withInitial(IdentityHashMap::new);
+        ThreadLocal<Map<Decision, byte[]>> written = ThreadLocal.withInitial(IdentityHashMap::new);
         IOException[] readFailure = new IOException[1];
         Thread readerThread = new Thread(() -> {
             BufferedReader lines = new BufferedReader(reader, 1 << 16);
@@ -124,11 +121,11 @@ final class BatchRunner {
         long[] verdicts = new long[Verdict.values().length];
         long errors = 0;
         long lines = 0;
-        Writer output = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        OutputStream output = new java.io.BufferedOutputStream(out, 1 << 16);
         try {
             for (Future<Done> next = inFlight.take(); next != END; next = inFlight.take()) {
                 Done done = next.get();
-                output.append(done.text);
+                done.text.writeTo(output);
                 lines += done.lines;
                 errors += done.errors;
                 for (int i = 0; i < verdicts.length; i++) {
@@ -155,12 +152,12 @@ final class BatchRunner {
         return errors == 0 ? AipolicyCli.OK : AipolicyCli.BAD_INPUT;
     }
 
-    private Done decide(List<String> chunk, long firstLine, ThreadLocal<Map<Decision, String>> written) {
+    private Done decide(List<String> chunk, long firstLine, ThreadLocal<Map<Decision, byte[]>> written) {
         Done done = new Done();
-        Map<Decision, String> texts = written.get();
+        Map<Decision, byte[]> texts = written.get();
         long line = firstLine;
         for (String text : chunk) {
-            String result;
+            byte[] result;
             try {
                 Decision decision = engine.evaluate(PolicyJson.readUsage(text));
                 done.verdicts[decision.verdict().ordinal()]++;
@@ -169,17 +166,18 @@ final class BatchRunner {
                     if (texts.size() >= REMEMBERED) {
                         texts.clear();
                     }
-                    result = PolicyJson.write(decision);
+                    result = PolicyJson.write(decision).getBytes(StandardCharsets.UTF_8);
                     texts.put(decision, result);
                 }
             } catch (InvalidUsageException e) {
                 done.errors++;
-                result = errorLine(line, "invalid usage", e.field(), e.getMessage());
+                result = errorLine(line, "invalid usage", e.field(), e.getMessage()).getBytes(StandardCharsets.UTF_8);
             } catch (RuntimeException e) {
                 done.errors++;
-                result = errorLine(line, "internal failure", null, e.toString());
+                result = errorLine(line, "internal failure", null, e.toString()).getBytes(StandardCharsets.UTF_8);
             }
-            done.text.append(result).append('\n');
+            done.text.write(result, 0, result.length);
+            done.text.write('\n');
             done.lines++;
             line++;
         }

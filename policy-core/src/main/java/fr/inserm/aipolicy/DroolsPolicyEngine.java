@@ -32,6 +32,14 @@ import org.kie.api.runtime.ObjectFilter;
 /**
  * The engine behind {@link PolicyEngine}: the rules compiled by Drools (executable model) into one
  * immutable {@link KieBase}, and a pool of sessions, each used by one call at a time.
+ *
+ * <p>Decisions are reused: when the rules can see nothing of a usage beyond its {@link UsageKey}
+ * (checked on the rule sources at build time), a bounded {@link DecisionCache} answers a usage whose
+ * key was decided before with the same immutable {@link Decision}; and since a decision depends only
+ * on the set of rules that applied, decisions are also kept by that set, so that a usage decided
+ * by the rules for the first time is rarely assembled anew. At build time a few usages are
+ * decided (one per hosting and purpose) and forgotten, so that the first caller does not pay for the
+ * lazy parts of the rule network.
  */
 final class DroolsPolicyEngine implements PolicyEngine {
     /** A policy whose rules fire more often than this for one usage is looping: fail rather than hang. */
@@ -46,10 +54,22 @@ final class DroolsPolicyEngine implements PolicyEngine {
     private final Map<String, Clause> clausesById;
     private final RuleBook ruleBook;
     private final DecisionAssembler assembler;
+    /** How many decisions the cache holds at most: an inventory has a few thousand distinct profiles. */
+    static final int CACHE_CAPACITY = 4_096;
+
     private final KieSessionsPool sessions;
+    private final UsageKey keys;
+    private final DecisionCache cache;
+    /** Each rule's position in the rule book, by rule name: a bit of an applied-rules mask. */
+    private final Map<String, Integer> positionByName = new java.util.HashMap<>();
+    /**
+     * Decisions by the set of rules that applied (a decision is a function of that set alone), when
+     * the rule book has at most 64 rules: many usages share a few hundred such sets.
+     */
+    private final DecisionCache assembled;
 
     private DroolsPolicyEngine(String version, String digest, List<Clause> catalogue, RuleBook ruleBook,
-            KieBase kieBase) {
+            KieBase kieBase, UsageKey keys) {
         this.version = version;
         this.digest = digest;
         this.catalogue = catalogue;
@@ -57,6 +77,13 @@ final class DroolsPolicyEngine implements PolicyEngine {
         this.ruleBook = ruleBook;
         this.assembler = new DecisionAssembler(catalogue, version, digest);
         this.sessions = kieBase.newKieSessionsPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        this.keys = keys;
+        this.cache = keys == null ? null : new DecisionCache(CACHE_CAPACITY);
+        List<PolicyRule> all = ruleBook.rules();
+        for (int i = 0; i < all.size(); i++) {
+            positionByName.put(all.get(i).name(), i);
+        }
+        this.assembled = all.size() <= 64 ? new DecisionCache(CACHE_CAPACITY) : null;
     }
 
     static PolicyEngine build(PolicyFiles files, ClassLoader loader) {
@@ -76,7 +103,24 @@ final class DroolsPolicyEngine implements PolicyEngine {
         }
         RuleBook ruleBook = RuleBook.of(rules, catalogue.stream().map(Clause::id).collect(Collectors.toSet()),
                 files.require(PolicyFiles.MESSAGES_FILE), files.origin());
-        return new DroolsPolicyEngine(version, files.digest(), catalogue, ruleBook, kieBase);
+        DroolsPolicyEngine engine = new DroolsPolicyEngine(version, files.digest(), catalogue, ruleBook, kieBase,
+                UsageKey.forRules(drl.values()));
+        engine.warmUp();
+        return engine;
+    }
+
+    /** Decides one usage per hosting and purpose, without keeping the decisions. */
+    private void warmUp() {
+        for (Hosting hosting : Hosting.values()) {
+            for (Purpose purpose : Purpose.values()) {
+                try {
+                    decide(new Usage(Tool.named("warm-up"), hosting, java.util.Set.of(DataCategory.PUBLIC), purpose,
+                            Context.NOT_STATED));
+                } catch (PolicyEvaluationException e) {
+                    // only a warm-up: a policy that cannot decide this usage says so when asked about it
+                }
+            }
+        }
     }
 
     private static String readVersion(PolicyFiles files) {
@@ -151,7 +195,37 @@ final class DroolsPolicyEngine implements PolicyEngine {
     @Override
     public Decision evaluate(Usage usage) {
         Objects.requireNonNull(usage, "usage");
+        if (cache == null) {
+            return decide(usage);
+        }
+        long key = keys.of(usage);
+        Decision decision = cache.get(key);
+        if (decision == null) {
+            decision = decide(usage);
+            cache.put(key, decision);
+        }
+        return decision;
+    }
+
+    /** Whether decisions are reused (the rules see nothing beyond a {@link UsageKey}). */
+    boolean reusesDecisions() {
+        return cache != null;
+    }
+
+    /** Decides a usage with the rules, not from the cache of usages. */
+    Decision decide(Usage usage) {
+        return decide(usage, true);
+    }
+
+    /**
+     * Decides a usage with the rules, never from the cache of usages.
+     *
+     * @param reuseAssembled whether a decision may come from the decisions kept by applied rules
+     * @throws PolicyEvaluationException when the rules fail or loop, or no rule cites a clause
+     */
+    Decision decide(Usage usage, boolean reuseAssembled) {
         List<PolicyRule> applied = new ArrayList<>();
+        long mask = 0;
         KieSession session = sessions.newKieSession();
         try {
             session.insert(usage);
@@ -160,7 +234,11 @@ final class DroolsPolicyEngine implements PolicyEngine {
                 throw new PolicyEvaluationException("the rules fired " + fired + " times for one usage: a rule loops", null);
             }
             for (Object finding : session.getObjects(FINDINGS)) {
-                applied.add(ruleBook.byName(((Finding) finding).rule()));
+                String name = ((Finding) finding).rule();
+                applied.add(ruleBook.byName(name));
+                if (assembled != null) {
+                    mask |= 1L << positionByName.get(name);
+                }
             }
         } catch (PolicyEvaluationException e) {
             throw e;
@@ -169,7 +247,15 @@ final class DroolsPolicyEngine implements PolicyEngine {
         } finally {
             session.dispose();
         }
-        return assembler.assemble(applied);
+        if (assembled == null || !reuseAssembled) {
+            return assembler.assemble(applied);
+        }
+        Decision decision = assembled.get(mask);
+        if (decision == null) {
+            decision = assembler.assemble(applied);
+            assembled.put(mask, decision);
+        }
+        return decision;
     }
 
     @Override

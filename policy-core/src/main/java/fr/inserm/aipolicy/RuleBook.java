@@ -128,10 +128,14 @@ final class RuleBook {
         return Arrays.stream(text.split("[\\s,]+")).filter(w -> !w.isEmpty()).collect(Collectors.toList());
     }
 
+    /** Where an id switches between digits and non-digits; compiled once, as ids are compared on every decision. */
+    private static final java.util.regex.Pattern ID_PARTS = java.util.regex.Pattern.compile(
+            "(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
+
     /** Orders ids such as D1, D1b, D2, D10 by letter, then number, then suffix. */
     static int compareIds(String a, String b) {
-        String[] pa = a.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)", 3);
-        String[] pb = b.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)", 3);
+        String[] pa = ID_PARTS.split(a, 3);
+        String[] pb = ID_PARTS.split(b, 3);
         int c = pa[0].compareTo(pb[0]);
         if (c != 0 || pa.length < 2 || pb.length < 2) {
             return c != 0 ? c : a.compareTo(b);

@@ -1,0 +1,162 @@
+package fr.inserm.aipolicy.bench;
+
+import fr.inserm.aipolicy.CodeTarget;
+import fr.inserm.aipolicy.Context;
+import fr.inserm.aipolicy.DataCategory;
+import fr.inserm.aipolicy.Hosting;
+import fr.inserm.aipolicy.Purpose;
+import fr.inserm.aipolicy.Subscription;
+import fr.inserm.aipolicy.Tool;
+import fr.inserm.aipolicy.Usage;
+import java.util.EnumSet;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The benchmark inputs, from a fixed seed: the same usages on every run.
+ *
+ * <ul>
+ *   <li><b>distinct</b>: usages drawn uniformly from the whole input space (hosting, any subset of
+ *       the data categories, purpose, tool name, generative or not, model size, and every context
+ *       field stated true, false or not at all): nearly every usage differs from the others.</li>
+ *   <li><b>inventory</b>: 100,000 usages drawn from 2,000 distinct profiles with a Zipf-like
+ *       frequency (profile of rank {@code k} drawn with weight {@code 1/k}), as a declared-use
+ *       inventory repeats a few common uses many times.</li>
+ * </ul>
+ */
+public final class Workloads {
+    /** The seed of every workload. */
+    public static final long SEED = 20_240_917L;
+    /** How many usages the distinct workload cycles through. */
+    public static final int DISTINCT_SIZE = 16_384;
+    /** How many usages the inventory holds. */
+    public static final int INVENTORY_SIZE = 100_000;
+    /** How many distinct profiles the inventory draws from. */
+    public static final int PROFILES = 2_000;
+
+    private static final String[] TOOLS = {"ChatGPT", "Claude", "Gemini", "Le Chat", "Copilot", "DeepL",
+        "Llama3.2-1B via Ollama", "Mistral API", "Albert", "Whisper", "Stable Diffusion", "in-house classifier"};
+    private static final Double[] SIZES = {null, null, 0.5, 1.0, 7.0, 10.0, 10.5, 70.0, 405.0};
+    private static final Hosting[] HOSTINGS = Hosting.values();
+    private static final Purpose[] PURPOSES = Purpose.values();
+    private static final DataCategory[] CATEGORIES = DataCategory.values();
+
+    private Workloads() {
+    }
+
+    /**
+     * One usage drawn uniformly from the input space.
+     *
+     * @param random the source of randomness
+     * @return the usage
+     */
+    public static Usage randomUsage(Random random) {
+        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+        for (DataCategory category : CATEGORIES) {
+            if (random.nextBoolean()) {
+                categories.add(category);
+            }
+        }
+        return new Usage(new Tool(TOOLS[random.nextInt(TOOLS.length)], random.nextInt(4) != 0,
+                SIZES[random.nextInt(SIZES.length)]), HOSTINGS[random.nextInt(HOSTINGS.length)], categories,
+                PURPOSES[random.nextInt(PURPOSES.length)], randomContext(random));
+    }
+
+    /**
+     * A context drawn uniformly: every field stated true, false (or one of its values) or not stated.
+     *
+     * @param random the source of randomness
+     * @return the context
+     */
+    public static Context randomContext(Random random) {
+        return Context.builder()
+                .userTrained(bool(random))
+                .subscription(pick(random, Subscription.values()))
+                .codeTarget(pick(random, CodeTarget.values()))
+                .expertReview(bool(random))
+                .dpiaCompleted(bool(random))
+                .subcontractingAgreement(bool(random))
+                .trainingDataLawful(bool(random))
+                .webScraping(bool(random))
+                .scrapingTermsRespected(bool(random))
+                .apiAvailable(bool(random))
+                .automatedDecisionOnPeople(bool(random))
+                .forPublication(bool(random))
+                .build();
+    }
+
+    private static Boolean bool(Random random) {
+        int i = random.nextInt(3);
+        return i == 0 ? null : i == 1;
+    }
+
+    private static <T> T pick(Random random, T[] values) {
+        int i = random.nextInt(values.length + 1);
+        return i == values.length ? null : values[i];
+    }
+
+    /**
+     * The distinct workload.
+     *
+     * @return {@link #DISTINCT_SIZE} usages drawn uniformly
+     */
+    public static Usage[] distinct() {
+        Random random = new Random(SEED);
+        Usage[] usages = new Usage[DISTINCT_SIZE];
+        for (int i = 0; i < usages.length; i++) {
+            usages[i] = randomUsage(random);
+        }
+        return usages;
+    }
+
+    /**
+     * The distinct profiles of the inventory.
+     *
+     * @return {@link #PROFILES} usages drawn uniformly
+     */
+    public static Usage[] profiles() {
+        Random random = new Random(SEED + 1);
+        Usage[] profiles = new Usage[PROFILES];
+        for (int i = 0; i < profiles.length; i++) {
+            profiles[i] = randomUsage(random);
+        }
+        return profiles;
+    }
+
+    /**
+     * The inventory workload: each entry equals one of {@link #profiles()}, as a fresh object (as
+     * reading an inventory would give equal, not identical, objects).
+     *
+     * @return {@link #INVENTORY_SIZE} usages with a Zipf-like frequency over the profiles
+     */
+    public static Usage[] inventory() {
+        Usage[] profiles = profiles();
+        int[] picks = zipfPicks();
+        Usage[] usages = new Usage[picks.length];
+        for (int i = 0; i < picks.length; i++) {
+            Usage p = profiles[picks[i]];
+            // a fresh, equal object per entry, as reading an inventory would give
+            usages[i] = new Usage(new Tool(p.tool().name(), p.tool().generative(), p.tool().parametersBillions()),
+                    p.hosting(), p.dataCategories(), p.purpose(), p.context().toBuilder().build());
+        }
+        return usages;
+    }
+
+    /** Profile indexes drawn with weight 1/(rank+1). */
+    static int[] zipfPicks() {
+        double[] cumulative = new double[PROFILES];
+        double total = 0;
+        for (int k = 0; k < PROFILES; k++) {
+            total += 1.0 / (k + 1);
+            cumulative[k] = total;
+        }
+        Random random = new Random(SEED + 2);
+        int[] picks = new int[INVENTORY_SIZE];
+        for (int i = 0; i < picks.length; i++) {
+            double x = random.nextDouble() * total;
+            int index = java.util.Arrays.binarySearch(cumulative, x);
+            picks[i] = Math.min(PROFILES - 1, index >= 0 ? index : -index - 1);
+        }
+        return picks;
+    }
+}

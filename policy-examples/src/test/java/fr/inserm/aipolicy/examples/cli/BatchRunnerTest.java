@@ -1,0 +1,222 @@
+package fr.inserm.aipolicy.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.inserm.aipolicy.Clause;
+import fr.inserm.aipolicy.Decision;
+import fr.inserm.aipolicy.InvalidUsageException;
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.PolicyEvaluationException;
+import fr.inserm.aipolicy.PolicyJson;
+import fr.inserm.aipolicy.PolicyRule;
+import fr.inserm.aipolicy.Usage;
+import fr.inserm.aipolicy.Verdict;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The batch pipeline keeps the contract of {@code evaluate --batch}: one output line per input line,
+ * in input order, across many chunks and workers; an error object with the line number for a bad
+ * line, and the batch goes on; the summary on standard error; exit status 2 when any line was bad.
+ */
+class BatchRunnerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] HOSTINGS = {"LOCAL", "INTERNAL", "EXTERNAL_SOVEREIGN", "EXTERNAL"};
+    private static final String[] PURPOSES = {"WRITING", "CODE_GENERATION", "MODEL_TRAINING", "AUTOMATED_PROCESSING",
+        "DATA_ANALYSIS", "HR_ADMINISTRATION"};
+    private static final String[] CATEGORIES = {"PUBLIC", "UNKNOWN", "IDENTIFIABLE_HEALTH_DATA", "SYNTHETIC_DATA"};
+    private static PolicyEngine engine;
+
+    @BeforeAll
+    static void build() {
+        engine = PolicyEngine.builder().build();
+    }
+
+    /** A valid usage line, varied so that neighbouring lines get different decisions. */
+    private static String usageLine(Random random) {
+        return "{\"tool\": {\"name\": \"tool " + random.nextInt(50) + "\", \"parametersBillions\": "
+                + (random.nextInt(40) + 1) + "}, \"hosting\": \"" + HOSTINGS[random.nextInt(HOSTINGS.length)]
+                + "\", \"dataCategories\": [\"" + CATEGORIES[random.nextInt(CATEGORIES.length)] + "\"], \"purpose\": \""
+                + PURPOSES[random.nextInt(PURPOSES.length)] + "\", \"context\": {\"userTrained\": " + random.nextBoolean()
+                + "}}";
+    }
+
+    /** What one line should give, decided alone. */
+    private static String expected(String line, long number) {
+        try {
+            return PolicyJson.write(engine.evaluate(PolicyJson.readUsage(line)));
+        } catch (InvalidUsageException e) {
+            return BatchRunner.errorLine(number, "invalid usage", e.field(), e.getMessage());
+        }
+    }
+
+    private record Run(int status, List<String> out, String err) {
+    }
+
+    private static Run run(PolicyEngine which, String input, int workers) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new BatchRunner(which, new PrintStream(err, true, StandardCharsets.UTF_8), workers)
+                .run(new StringReader(input), out);
+        String text = out.toString(StandardCharsets.UTF_8);
+        List<String> lines = text.isEmpty() ? List.of() : List.of(text.split("\n", -1)).subList(0, text.split("\n", -1).length - 1);
+        assertTrue(text.isEmpty() || text.endsWith("\n"), "every output line ends with a newline");
+        return new Run(status, lines, err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void manyChunksComeOutInInputOrderWithTheSummary() throws IOException {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        int count = BatchRunner.CHUNK * 7 + 13;
+        List<String> in = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            in.add(usageLine(random));
+        }
+        Run run = run(engine, String.join("\n", in) + "\n", 3);
+        assertEquals(count, run.out().size(), "seed " + seed);
+        Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
+        for (int i = 0; i < count; i++) {
+            assertEquals(expected(in.get(i), i + 1), run.out().get(i), "seed " + seed + ", line " + (i + 1));
+            verdicts.merge(engine.evaluate(PolicyJson.readUsage(in.get(i))).verdict(), 1, Integer::sum);
+        }
+        assertEquals(AipolicyCli.OK, run.status());
+        assertEquals("aipolicy: " + count + " lines: " + verdicts.getOrDefault(Verdict.ALLOW, 0) + " ALLOW, "
+                + verdicts.getOrDefault(Verdict.ESCALATE, 0) + " ESCALATE, " + verdicts.getOrDefault(Verdict.DENY, 0)
+                + " DENY, 0 errors", run.err().strip());
+    }
+
+    @Test
+    void badAndBlankLinesGiveErrorObjectsWithTheirLineNumbersAndTheBatchGoesOn() throws IOException {
+        Random random = new Random(7);
+        List<String> in = new ArrayList<>();
+        for (int i = 0; i < BatchRunner.CHUNK * 2 + 5; i++) {
+            in.add(usageLine(random));
+        }
+        in.set(1, in.get(1).replace("\"hosting\": \"", "\"hosting\": \"ON_THE_MOON_"));
+        in.set(BatchRunner.CHUNK, "");
+        in.set(BatchRunner.CHUNK + 1, "{not json");
+        in.set(in.size() - 1, "[]");
+        Run run = run(engine, String.join("\n", in), 2);
+        assertEquals(in.size(), run.out().size(), "one output line per input line, the last one without a newline too");
+        List<Integer> bad = List.of(2, BatchRunner.CHUNK + 1, BatchRunner.CHUNK + 2, in.size());
+        for (int i = 0; i < in.size(); i++) {
+            JsonNode node = JSON.readTree(run.out().get(i));
+            if (bad.contains(i + 1)) {
+                assertEquals(i + 1, node.get("line").asInt(), run.out().get(i));
+                assertEquals("invalid usage", node.get("error").asText());
+                assertTrue(node.hasNonNull("message"));
+                assertEquals(expected(in.get(i), i + 1), run.out().get(i));
+            } else {
+                assertFalse(node.has("error"), run.out().get(i));
+                assertEquals(expected(in.get(i), i + 1), run.out().get(i));
+            }
+        }
+        assertEquals("hosting", JSON.readTree(run.out().get(1)).get("field").asText());
+        assertEquals(AipolicyCli.BAD_INPUT, run.status());
+        assertTrue(run.err().strip().startsWith("aipolicy: " + in.size() + " lines: "), run.err());
+        assertTrue(run.err().strip().endsWith(", 4 errors"), run.err());
+    }
+
+    @Test
+    void anEmptyInputGivesNoLineAndAZeroSummary() throws IOException {
+        Run run = run(engine, "", 2);
+        assertEquals(List.of(), run.out());
+        assertEquals(AipolicyCli.OK, run.status());
+        assertEquals("aipolicy: 0 lines: 0 ALLOW, 0 ESCALATE, 0 DENY, 0 errors", run.err().strip());
+    }
+
+    @Test
+    void anEngineFailureIsAnInternalFailureLineAndTheBatchGoesOn() throws IOException {
+        PolicyEngine failing = new FailingOnHrEngine(engine);
+        String good = "{\"tool\": {\"name\": \"a\"}, \"hosting\": \"LOCAL\", \"dataCategories\": [], \"purpose\": \"WRITING\"}";
+        String hr = good.replace("WRITING", "HR_ADMINISTRATION");
+        Run run = run(failing, good + "\n" + hr + "\n" + good + "\n", 2);
+        assertEquals(3, run.out().size());
+        JsonNode error = JSON.readTree(run.out().get(1));
+        assertEquals(2, error.get("line").asInt());
+        assertEquals("internal failure", error.get("error").asText());
+        assertFalse(error.has("field"));
+        assertEquals(expected(good, 1), run.out().get(0));
+        assertEquals(expected(good, 3), run.out().get(2));
+        assertEquals(AipolicyCli.BAD_INPUT, run.status());
+    }
+
+    @Test
+    void aFailingReaderFailsTheBatch() {
+        Reader broken = new Reader() {
+            private int calls;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) throws IOException {
+                if (calls++ > 0) {
+                    throw new IOException("disk gone");
+                }
+                String line = "{}\n";
+                line.getChars(0, line.length(), buffer, offset);
+                return line.length();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        IOException e = assertThrows(IOException.class, () -> new BatchRunner(engine, new PrintStream(
+                OutputStream.nullOutputStream()), 2).run(broken, OutputStream.nullOutputStream()));
+        assertEquals("disk gone", e.getMessage());
+    }
+
+    /** The real engine, except that it fails on HR usages. */
+    private record FailingOnHrEngine(PolicyEngine delegate) implements PolicyEngine {
+        @Override
+        public Decision evaluate(Usage usage) {
+            if (usage.purpose() == fr.inserm.aipolicy.Purpose.HR_ADMINISTRATION) {
+                throw new PolicyEvaluationException("test failure", null);
+            }
+            return delegate.evaluate(usage);
+        }
+
+        @Override
+        public List<PolicyRule> rules() {
+            return delegate.rules();
+        }
+
+        @Override
+        public List<Clause> catalogue() {
+            return delegate.catalogue();
+        }
+
+        @Override
+        public Optional<Clause> clause(String id) {
+            return delegate.clause(id);
+        }
+
+        @Override
+        public String policyVersion() {
+            return delegate.policyVersion();
+        }
+
+        @Override
+        public String policyDigest() {
+            return delegate.policyDigest();
+        }
+    }
+}

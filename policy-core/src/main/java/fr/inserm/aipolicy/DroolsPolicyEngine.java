@@ -4,12 +4,15 @@ import fr.inserm.aipolicy.facts.Finding;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -48,6 +51,11 @@ final class DroolsPolicyEngine implements PolicyEngine {
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
     private static final AtomicLong BUILDS = new AtomicLong();
 
+    private static final Set<Hosting> ANY_HOSTING = Set.copyOf(EnumSet.allOf(Hosting.class));
+    private static final int MAX_REMEMBERED_TOOL_NAMES = 10_000;
+
+    private final PolicyTexts texts;
+    private final Map<String, Set<Hosting>> hostingsByToolName = new ConcurrentHashMap<>();
     private final String version;
     private final String digest;
     private final List<Clause> catalogue;
@@ -69,7 +77,8 @@ final class DroolsPolicyEngine implements PolicyEngine {
     private final DecisionCache assembled;
 
     private DroolsPolicyEngine(String version, String digest, List<Clause> catalogue, RuleBook ruleBook,
-            KieBase kieBase, UsageKey keys) {
+            KieBase kieBase, UsageKey keys, PolicyTexts texts) {
+        this.texts = texts;
         this.version = version;
         this.digest = digest;
         this.catalogue = catalogue;
@@ -103,10 +112,35 @@ final class DroolsPolicyEngine implements PolicyEngine {
         }
         RuleBook ruleBook = RuleBook.of(rules, catalogue.stream().map(Clause::id).collect(Collectors.toSet()),
                 files.require(PolicyFiles.MESSAGES_FILE), files.origin());
+        PolicyTexts texts = PolicyTexts.read(files, ruleBook.rules(), catalogue);
         DroolsPolicyEngine engine = new DroolsPolicyEngine(version, files.digest(), catalogue, ruleBook, kieBase,
-                UsageKey.forRules(drl.values()));
+                UsageKey.forRules(drl.values()), texts);
         engine.warmUp();
         return engine;
+    }
+
+    /** The texts in every language and the tool catalogue of this policy. */
+    PolicyTexts texts() {
+        return texts;
+    }
+
+    /**
+     * Refuses a usage whose hosting the tool catalogue contradicts (ChatGPT declared LOCAL): deciding
+     * it would decide a use that cannot happen, and could allow what the real one forbids. The
+     * hostings a tool name allows are remembered, so a repeated name costs a map lookup.
+     */
+    private void checkAgainstToolCatalogue(Usage usage) {
+        String name = usage.tool().name();
+        Set<Hosting> allowed = hostingsByToolName.get(name);
+        if (allowed == null) {
+            allowed = texts.tools().find(name).map(KnownTool::hostings).orElse(ANY_HOSTING);
+            if (hostingsByToolName.size() < MAX_REMEMBERED_TOOL_NAMES) {
+                hostingsByToolName.put(name, allowed);
+            }
+        }
+        if (!allowed.contains(usage.hosting())) {
+            texts.tools().check(usage);
+        }
     }
 
     /** Decides one usage per hosting and purpose, without keeping the decisions. */
@@ -195,6 +229,12 @@ final class DroolsPolicyEngine implements PolicyEngine {
     @Override
     public Decision evaluate(Usage usage) {
         Objects.requireNonNull(usage, "usage");
+        checkAgainstToolCatalogue(usage);
+        return evaluateAsDeclared(usage);
+    }
+
+    /** Decides a usage as declared, without checking its hosting against the tool catalogue. */
+    Decision evaluateAsDeclared(Usage usage) {
         if (cache == null) {
             return decide(usage);
         }

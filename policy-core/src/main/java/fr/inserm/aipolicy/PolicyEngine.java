@@ -40,6 +40,8 @@ public interface PolicyEngine {
      * @param usage the described usage
      * @return the decision, never null, citing at least one clause
      * @throws NullPointerException when usage is null
+     * @throws InvalidUsageException naming {@code hosting} when the tool catalogue contradicts the
+     *     declared hosting (ChatGPT declared {@code LOCAL})
      * @throws PolicyEvaluationException when the rules fail to run; never an ALLOW in that case
      */
     Decision evaluate(Usage usage);
@@ -238,9 +240,7 @@ public interface PolicyEngine {
          */
         public PolicyEngine build() {
             PolicyFiles files = rulesPath == null ? PolicyFiles.fromClassPath(classLoader) : PolicyFiles.fromPath(rulesPath);
-            PolicyEngine engine = DroolsPolicyEngine.build(files, classLoader);
-            PolicyTexts.register(engine, files);
-            return engine;
+            return DroolsPolicyEngine.build(files, classLoader);
         }
     }
 }

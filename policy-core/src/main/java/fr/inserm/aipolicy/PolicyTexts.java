@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.text.NumberFormat;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,15 +24,13 @@ import java.util.regex.Pattern;
  * unavailable); complete when present: a rule without a French message, a clause without a French
  * title or a label missing in one language fails the engine build.
  *
- * <p>Held per engine in a weak registry filled by {@link PolicyEngine.Builder#build()}, so the
- * engine class itself needs no field for it.
+ * <p>Read when the engine is built, and held by it.
  */
 final class PolicyTexts {
     static final String MESSAGES_FR = "messages_fr.properties";
     static final String LABELS = "labels.properties";
     static final String LABELS_FR = "labels_fr.properties";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d)}");
-    private static final Map<PolicyEngine, PolicyTexts> REGISTRY = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** The labels both languages must have, whatever the rules and catalogue. */
     static final List<String> REQUIRED_LABELS = requiredLabels();
@@ -49,25 +45,20 @@ final class PolicyTexts {
         this.tools = tools;
     }
 
-    /** Reads and checks the texts of a policy against its engine's rules and catalogue, and remembers them. */
-    static void register(PolicyEngine engine, PolicyFiles files) {
-        REGISTRY.put(engine, read(files, engine.rules(), engine.catalogue()));
-    }
-
     /**
      * The texts of an engine built by {@link PolicyEngine#builder()}.
      *
      * @throws UnsupportedOperationException for an engine built otherwise
      */
     static PolicyTexts of(PolicyEngine engine) {
-        PolicyTexts texts = REGISTRY.get(engine);
-        if (texts == null) {
-            throw new UnsupportedOperationException("languages, reports and the tool catalogue need an engine built "
-                    + "by PolicyEngine.builder(); " + engine.getClass().getName() + " is not one");
+        if (engine instanceof DroolsPolicyEngine built) {
+            return built.texts();
         }
-        return texts;
+        throw new UnsupportedOperationException("languages, reports and the tool catalogue need an engine built "
+                + "by PolicyEngine.builder(); " + engine.getClass().getName() + " is not one");
     }
 
+    /** Reads and checks the texts of a policy against its rules and catalogue. */
     static PolicyTexts read(PolicyFiles files, List<PolicyRule> rules, List<Clause> catalogue) {
         String origin = files.origin();
         String toolsJson = files.files().get(ToolCatalogue.FILE);

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,14 +28,21 @@ final class Reports {
     static Decision evaluate(PolicyEngine engine, Usage usage, Language language) {
         PolicyTexts texts = PolicyTexts.of(engine);
         texts.require(language);
-        texts.tools().check(Objects.requireNonNull(usage, "usage"));
-        return texts.localise(engine.evaluate(usage), language);
+        return texts.localise(engine.evaluate(Objects.requireNonNull(usage, "usage")), language);
     }
 
     static List<Alternative> alternatives(PolicyEngine engine, Usage usage) {
         PolicyTexts texts = PolicyTexts.of(engine);
         texts.tools().check(Objects.requireNonNull(usage, "usage"));
-        return AlternativeSearch.alternatives(usage, engine::evaluate, texts, engine.catalogue());
+        return AlternativeSearch.alternatives(usage, variants(engine), texts, engine.catalogue());
+    }
+
+    /**
+     * How variants of a usage are decided: as declared, without the tool catalogue's check, since a
+     * variant on another hosting keeps the tool's name while its change says to use another tool.
+     */
+    private static Function<Usage, Decision> variants(PolicyEngine engine) {
+        return engine instanceof DroolsPolicyEngine built ? built::evaluateAsDeclared : engine::evaluate;
     }
 
     static List<Clause> catalogue(PolicyEngine engine, Language language) {
@@ -52,7 +60,7 @@ final class Reports {
         List<ContactDetails> contacts = decision.escalateTo().stream()
                 .map(c -> new ContactDetails(c, texts.label("contact." + c.name(), language))).toList();
         List<Alternative> alternatives = request.alternatives()
-                ? AlternativeSearch.alternatives(usage, engine::evaluate, texts, engine.catalogue()) : null;
+                ? AlternativeSearch.alternatives(usage, variants(engine), texts, engine.catalogue()) : null;
         DisclosureFacts facts = request.disclosure() == null ? DisclosureFacts.NONE : request.disclosure();
         return new DecisionReport(texts.localise(decision, language), language, contacts,
                 texts.tools().find(usage.tool().name()).orElse(null), texts.tools().version(),

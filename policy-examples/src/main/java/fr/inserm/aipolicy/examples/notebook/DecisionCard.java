@@ -23,7 +23,7 @@ import java.util.Objects;
  */
 public final class DecisionCard {
 
-    private static final String H = "margin:10px 0 4px 0;font-size:1em";
+    private static final String H = "margin:10px 0 4px 0;font-size:1em;font-weight:bold";
 
     private DecisionCard() {
     }

@@ -11,11 +11,12 @@
 # Everything it writes goes under policy-examples/target/notebooks/: the kernel jar, a private
 # JUPYTER_PATH holding kernel.json, the executed notebooks and one log per attempt.
 #
-# The published kernel hangs at start-up now and then (one start in seven to one in two, more often
-# on a loaded machine): a loop thread sets its "running" flag only after it has started, and may
-# have ended by then, leaving the shell channel deaf. The script puts a corrected copy of that one
-# class ahead of the kernel jar (.ci/rjk-fix/LoopThread.java), and still gives each notebook a 20 s
-# start-up timeout and up to 4 attempts. A cell error is not retried.
+# The published kernel hangs at start-up now and then (9 starts in 21 on a loaded 2-core machine):
+# two start-up races in its channel threads leave the shell channel deaf (a loop thread's "running"
+# flag set after it starts; shell handlers filled after polling begins). The script puts a corrected
+# copy of that one class ahead of the kernel jar (.ci/rjk-fix/LoopThread.java; RJK_UNPATCHED=1 runs
+# the kernel as published), and still gives each start 20 s and each notebook up to 4 attempts.
+# A cell error is not retried.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD

@@ -5,10 +5,17 @@ package org.rapaio.jupyter.kernel.channels;
  * (same name, constructor and methods), put ahead of the kernel jar on the class path by
  * {@code .ci/notebooks.sh}.
  *
- * <p>The original sets its {@code running} flag after {@code Thread.start()}: when the new thread is
- * scheduled first it sees {@code false} and ends at once, and the channel it serves (often the shell
- * channel) never answers, so Jupyter reports "Kernel didn't respond". This version sets the flag
- * before starting the thread. Nothing else differs.
+ * <p>Two start-up races of the original make a channel (usually the shell channel) stop for good, so
+ * that Jupyter reports "Kernel didn't respond":
+ * <ol>
+ *   <li>it sets its {@code running} flag after {@code Thread.start()}: when the new thread is
+ *       scheduled first it sees {@code false} and ends at once. This version sets the flag first;</li>
+ *   <li>the shell loop starts polling before {@code Channels.connect} has filled its message handlers;
+ *       a request arriving in between throws a {@code NullPointerException} that ends the thread. This
+ *       version reports the exception on standard error and goes on looping: that request is lost,
+ *       and Jupyter sends {@code kernel_info_request} again every second until it is answered.</li>
+ * </ol>
+ * Nothing else differs.
  */
 public final class LoopThread extends Thread {
 
@@ -29,11 +36,18 @@ public final class LoopThread extends Thread {
         this.loopBody = loopBody;
     }
 
-    /** Runs the body until {@link #shutdown()} or an interrupt during the pause. */
+    /**
+     * Runs the body until {@link #shutdown()} or an interrupt during the pause; an exception thrown by
+     * the body is reported on standard error and the loop goes on.
+     */
     @Override
     public void run() {
         while (running) {
-            loopBody.run();
+            try {
+                loopBody.run();
+            } catch (RuntimeException e) {
+                System.err.println("[" + getName() + "] request lost, loop goes on: " + e);
+            }
             try {
                 Thread.sleep(sleep);
             } catch (InterruptedException e) {

@@ -63,7 +63,11 @@ mkdir -p "$WORK/kernel" "$WORK/executed" "$WORK/logs"
 KERNEL_JAR=$WORK/kernel/rapaio-jupyter-kernel-3.0.1.jar
 if [ ! -f "$KERNEL_JAR" ]; then
   log "fetching $KERNEL_ARTIFACT"
-  mvn -q -B -N -Dstyle.color=never dependency:copy -Dartifact="$KERNEL_ARTIFACT" -DoutputDirectory="$WORK/kernel"
+  if ! mvn -q -B -N -Dstyle.color=never dependency:copy -Dartifact="$KERNEL_ARTIFACT" \
+      -DoutputDirectory="$WORK/kernel" >"$WORK/logs/kernel-fetch.log" 2>&1; then
+    cat "$WORK/logs/kernel-fetch.log" >&2
+    exit 1
+  fi
 fi
 
 # 3. A private Jupyter set-up: kernel.json in our own JUPYTER_PATH; user and system settings ignored.

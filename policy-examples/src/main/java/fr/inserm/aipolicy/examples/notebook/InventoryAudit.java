@@ -1,0 +1,197 @@
+package fr.inserm.aipolicy.examples.notebook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.inserm.aipolicy.Decision;
+import fr.inserm.aipolicy.InvalidUsageException;
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.PolicyJson;
+import fr.inserm.aipolicy.Verdict;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Decides a whole inventory of declared uses and keeps every decision for a summary.
+ *
+ * <p>An inventory is JSON Lines. A line is either a bare usage (the format of
+ * {@code aipolicy evaluate --batch}) or an entry wrapping one:
+ * {@code {"id": "SYN-00001", "synthetic": true, "declaredBy": "...", "usage": {...}}}. A line that
+ * cannot be read is kept as an entry with its error: it is counted, never decided, never allowed.
+ *
+ * <pre>{@code
+ * InventoryAudit audit = InventoryAudit.run(engine, InventoryAudit.read(Path.of("data/synthetic-inventory.jsonl")));
+ * audit.summary().html();   // tables and chart
+ * }</pre>
+ *
+ * @param results one result per inventory line, in file order
+ * @param elapsedNanos the time taken to decide the readable entries, in nanoseconds
+ */
+public record InventoryAudit(List<Result> results, long elapsedNanos) {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * One inventory line and its decision.
+     *
+     * @param entry the line as read
+     * @param decision the decision, or null when the line could not be read
+     */
+    public record Result(InventoryEntry entry, Decision decision) {
+    }
+
+    /** Copies the results. */
+    public InventoryAudit {
+        results = List.copyOf(results);
+    }
+
+    /**
+     * Reads an inventory file (UTF-8 JSON Lines); blank lines are skipped.
+     *
+     * @param jsonl the file
+     * @return one entry per non-blank line, in file order
+     * @throws IOException when the file cannot be read
+     */
+    public static List<InventoryEntry> read(Path jsonl) throws IOException {
+        return parse(Files.readAllLines(jsonl, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Reads inventory lines; blank lines are skipped but counted in line numbers.
+     *
+     * @param lines the lines
+     * @return one entry per non-blank line
+     */
+    public static List<InventoryEntry> parse(List<String> lines) {
+        List<InventoryEntry> entries = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            String text = lines.get(i);
+            if (!text.isBlank()) {
+                entries.add(parseLine(i + 1, text));
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * Reads one inventory line.
+     *
+     * @param line the line number, from 1
+     * @param text the line
+     * @return the entry, with its error when it cannot be read
+     */
+    public static InventoryEntry parseLine(int line, String text) {
+        String fallbackId = "line " + line;
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            return new InventoryEntry(line, fallbackId, false, null, null, "malformed JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            return new InventoryEntry(line, fallbackId, false, null, null, "a line must be a JSON object");
+        }
+        if (!node.has("usage")) {
+            return usageEntry(line, fallbackId, false, null, text);
+        }
+        String id = node.path("id").isTextual() ? node.get("id").asText() : fallbackId;
+        boolean synthetic = node.path("synthetic").asBoolean(false);
+        String declaredBy = node.path("declaredBy").isTextual() ? node.get("declaredBy").asText() : null;
+        return usageEntry(line, id, synthetic, declaredBy, node.get("usage").toString());
+    }
+
+    private static InventoryEntry usageEntry(int line, String id, boolean synthetic, String declaredBy, String usageJson) {
+        try {
+            return new InventoryEntry(line, id, synthetic, declaredBy, PolicyJson.readUsage(usageJson), null);
+        } catch (InvalidUsageException e) {
+            return new InventoryEntry(line, id, synthetic, declaredBy, null, e.getMessage());
+        }
+    }
+
+    /**
+     * Decides every readable entry.
+     *
+     * @param engine the engine
+     * @param entries the entries, for example from {@link #read(Path)}
+     * @return the audit, with one result per entry in the same order
+     */
+    public static InventoryAudit run(PolicyEngine engine, List<InventoryEntry> entries) {
+        Objects.requireNonNull(engine, "engine");
+        List<Result> results = new ArrayList<>(entries.size());
+        long start = System.nanoTime();
+        for (InventoryEntry entry : entries) {
+            results.add(new Result(entry, entry.readable() ? engine.evaluate(entry.usage()) : null));
+        }
+        return new InventoryAudit(results, System.nanoTime() - start);
+    }
+
+    /**
+     * Counts the results by verdict, purpose, hosting and cited clause.
+     *
+     * @return the summary
+     */
+    public InventorySummary summary() {
+        InventorySummary summary = new InventorySummary();
+        for (Result result : results) {
+            if (result.decision() == null) {
+                summary.addUnreadable();
+            } else {
+                summary.add(result.entry().usage(), result.decision());
+            }
+        }
+        return summary;
+    }
+
+    /**
+     * The results with a given verdict, in file order.
+     *
+     * @param verdict the verdict
+     * @return the matching results
+     */
+    public List<Result> withVerdict(Verdict verdict) {
+        return results.stream().filter(r -> r.decision() != null && r.decision().verdict() == verdict).toList();
+    }
+
+    /**
+     * The lines that could not be read.
+     *
+     * @return their entries, in file order
+     */
+    public List<InventoryEntry> unreadable() {
+        return results.stream().map(Result::entry).filter(e -> !e.readable()).toList();
+    }
+
+    /**
+     * A table of the first results with a verdict: entry id, the use, the rules that decided it
+     * and whom to ask.
+     *
+     * @param verdict the verdict
+     * @param max the most rows to show
+     * @return an HTML table
+     */
+    public String examplesHtml(Verdict verdict, int max) {
+        List<Result> matching = withVerdict(verdict);
+        StringBuilder out = new StringBuilder(2048);
+        out.append("<table class=\"aipolicy-examples\" data-verdict=\"").append(verdict.name()).append("\">\n")
+                .append("<caption style=\"text-align:left\">").append(Math.min(max, matching.size())).append(" of ")
+                .append(matching.size()).append(' ').append(verdict.name())
+                .append(" decisions</caption>\n<thead><tr><th>entry</th><th>use</th><th>deciding rules</th>")
+                .append("<th>clauses</th><th>ask</th></tr></thead>\n<tbody>\n");
+        for (Result r : matching.subList(0, Math.min(max, matching.size()))) {
+            Decision d = r.decision();
+            out.append("<tr><td>").append(Markup.html(r.entry().id())).append("</td><td style=\"text-align:left\">")
+                    .append(Markup.html(Markup.describe(r.entry().usage()))).append("</td><td>")
+                    .append(Markup.html(Markup.joined(d.reasons().stream().map(x -> x.rule()).toList())))
+                    .append("</td><td>").append(Markup.html(Markup.joined(d.citedClauseIds()))).append("</td><td>")
+                    .append(Markup.html(Markup.joined(d.escalateTo().stream().map(Enum::name).toList())))
+                    .append("</td></tr>\n");
+        }
+        out.append("</tbody></table>\n");
+        return out.toString();
+    }
+}

@@ -1,0 +1,27 @@
+package fr.inserm.aipolicy.examples.notebook;
+
+import fr.inserm.aipolicy.Usage;
+
+/**
+ * One line of an inventory of declared uses: either a usage that was read, or the reason it could
+ * not be read.
+ *
+ * @param line the line number in the file, from 1
+ * @param id the entry's identifier ({@code "id"} field of a wrapped line), or {@code "line N"} when the
+ *     line is a bare usage
+ * @param synthetic true when the line says it is synthetic ({@code "synthetic": true})
+ * @param declaredBy who declared the use ({@code "declaredBy"} field), or null
+ * @param usage the usage, or null when the line could not be read
+ * @param error why the line could not be read, or null when it was read
+ */
+public record InventoryEntry(int line, String id, boolean synthetic, String declaredBy, Usage usage, String error) {
+
+    /**
+     * Tells whether the line was read into a usage.
+     *
+     * @return true when {@link #usage()} is present
+     */
+    public boolean readable() {
+        return usage != null;
+    }
+}

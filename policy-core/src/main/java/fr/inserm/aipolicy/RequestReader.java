@@ -80,7 +80,7 @@ final class RequestReader {
             return null;
         }
         if (!node.isTextual()) {
-            throw new InvalidUsageException("language", "must be a text, got " + kind(node), Language.codes());
+            throw new InvalidUsageException("language", "must be a text, got " + UsageReader.kind(node), Language.codes());
         }
         return Language.of(node.asText());
     }
@@ -90,7 +90,7 @@ final class RequestReader {
             return false;
         }
         if (!node.isBoolean()) {
-            throw new InvalidUsageException("alternatives", "must be true or false, got " + kind(node),
+            throw new InvalidUsageException("alternatives", "must be true or false, got " + UsageReader.kind(node),
                     List.of("true", "false"));
         }
         return node.booleanValue();
@@ -101,7 +101,7 @@ final class RequestReader {
             return null;
         }
         if (!node.isObject()) {
-            throw new InvalidUsageException("disclosure", "must be a JSON object, got " + kind(node), DISCLOSURE_FIELDS);
+            throw new InvalidUsageException("disclosure", "must be a JSON object, got " + UsageReader.kind(node), DISCLOSURE_FIELDS);
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
             String name = names.next();
@@ -119,19 +119,8 @@ final class RequestReader {
             return null;
         }
         if (!node.isTextual()) {
-            throw new InvalidUsageException("disclosure." + name, "must be a text, got " + kind(node), List.of());
+            throw new InvalidUsageException("disclosure." + name, "must be a text, got " + UsageReader.kind(node), List.of());
         }
         return node.asText();
-    }
-
-    private static String kind(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case ARRAY -> "an array";
-            case OBJECT -> "an object";
-            case STRING -> "a text";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-        };
     }
 }

@@ -196,7 +196,8 @@ final class UsageReader {
         return "\"" + shown.replace("\"", "\\\"") + "\"";
     }
 
-    private static String kind(JsonNode node) {
+    /** A JSON node's type in words, for messages. */
+    static String kind(JsonNode node) {
         return switch (node.getNodeType()) {
             case ARRAY -> "an array";
             case OBJECT -> "an object";
@@ -204,7 +205,7 @@ final class UsageReader {
             case NUMBER -> "a number";
             case BOOLEAN -> "a boolean";
             case NULL -> "null";
-            default -> node.getNodeType().name().toLowerCase();
+            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
         };
     }
 

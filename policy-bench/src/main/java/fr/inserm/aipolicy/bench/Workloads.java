@@ -34,8 +34,10 @@ public final class Workloads {
     /** How many distinct profiles the inventory draws from. */
     public static final int PROFILES = 2_000;
 
-    private static final String[] TOOLS = {"ChatGPT", "Claude", "Gemini", "Le Chat", "Copilot", "DeepL",
-        "Llama3.2-1B via Ollama", "Mistral API", "Albert", "Whisper", "Stable Diffusion", "in-house classifier"};
+    /** Names the tool catalogue does not know, so that any hosting may be declared with them. */
+    private static final String[] TOOLS = {"assistant A", "assistant B", "summariser", "code helper", "translator",
+        "image model", "speech model", "search helper", "segmentation net", "tabular generator", "notebook helper",
+        "in-house classifier"};
     private static final Double[] SIZES = {null, null, 0.5, 1.0, 7.0, 10.0, 10.5, 70.0, 405.0};
     private static final Hosting[] HOSTINGS = Hosting.values();
     private static final Purpose[] PURPOSES = Purpose.values();

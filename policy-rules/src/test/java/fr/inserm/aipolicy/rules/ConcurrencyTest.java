@@ -26,8 +26,9 @@ class ConcurrencyTest {
         PolicyEngine engine = ScenarioFilesTest.ENGINE;
         long seed = Long.getLong("aipolicy.seed", System.nanoTime());
         Random random = new Random(seed);
-        // a few thousand distinct usages, repeated, so that a shared-state bug has many chances to show
-        Usage[] distinct = new Usage[4_096];
+        // many more distinct usages than the engine's decision cache holds (4,096), so that most calls
+        // run the rules in a pooled Drools session while others hit the cache, from eight threads at once
+        Usage[] distinct = new Usage[60_000];
         for (int i = 0; i < distinct.length; i++) {
             distinct[i] = UsageSpace.randomUsage(random);
         }

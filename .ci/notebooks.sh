@@ -56,7 +56,7 @@ if ! "$PYTHON" -c 'import nbformat, nbclient, nbconvert, jupyter_client' >/dev/n
   $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
     jupyter-nbconvert jupyter-client jupyter-core python3-nbclient >/dev/null
 fi
-log "nbconvert $("$PYTHON" -m nbconvert --version 2>/dev/null), $(java -version 2>&1 | head -1)"
+log "nbconvert $("$PYTHON" -m nbconvert --version 2>/dev/null), $(java -version 2>&1 | sed -n 1p)"
 
 # 2. The kernel jar, from Maven Central, only if missing.
 mkdir -p "$WORK/kernel" "$WORK/executed" "$WORK/logs"
@@ -144,7 +144,7 @@ for notebook in "$NOTEBOOKS"/*.ipynb; do
     fi
     if grep -q "CellExecutionError" "$logfile"; then
       log "$name.ipynb: a cell failed (attempt $attempt, ${seconds} s); not retried. From $logfile:" >&2
-      sed -n '/CellExecutionError/,$p' "$logfile" | head -40 >&2
+      sed -n '/CellExecutionError/,$p' "$logfile" | sed -n 1,40p >&2
       break
     fi
     reason=$(grep -E "Kernel didn't respond|TimeoutError|RuntimeError|Error" "$logfile" | tail -1 || true)

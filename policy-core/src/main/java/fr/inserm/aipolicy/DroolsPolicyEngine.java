@@ -55,6 +55,8 @@ final class DroolsPolicyEngine implements PolicyEngine {
     private static final int MAX_REMEMBERED_TOOL_NAMES = 10_000;
 
     private final PolicyTexts texts;
+    /** Whether the rules were compiled by the Maven build rather than when this engine was built. */
+    private boolean compiledAtBuildTime;
     private final Map<String, Set<Hosting>> hostingsByToolName = new ConcurrentHashMap<>();
     private final String version;
     private final String digest;
@@ -102,7 +104,12 @@ final class DroolsPolicyEngine implements PolicyEngine {
         if (drl.isEmpty()) {
             throw new PolicyBuildException("the policy at " + files.origin() + " has no .drl file");
         }
-        KieBase kieBase = compile(drl, files.origin(), loader);
+        // the model compiled at build time when the class path holds one for exactly these rules
+        KieBase kieBase = files.fromClassPath() ? PrecompiledRules.load(files, loader).orElse(null) : null;
+        boolean precompiled = kieBase != null;
+        if (kieBase == null) {
+            kieBase = compile(drl, files.origin(), loader);
+        }
         Map<Rule, String> rules = new LinkedHashMap<>();
         Map<String, String> fileByRuleName = fileByRuleName(drl);
         for (KiePackage pkg : kieBase.getKiePackages()) {
@@ -115,6 +122,7 @@ final class DroolsPolicyEngine implements PolicyEngine {
         PolicyTexts texts = PolicyTexts.read(files, ruleBook.rules(), catalogue);
         DroolsPolicyEngine engine = new DroolsPolicyEngine(version, files.digest(), catalogue, ruleBook, kieBase,
                 UsageKey.forRules(drl.values()), texts);
+        engine.compiledAtBuildTime = precompiled;
         engine.warmUp();
         return engine;
     }
@@ -173,9 +181,26 @@ final class DroolsPolicyEngine implements PolicyEngine {
 
     private static KieBase compile(Map<String, String> drl, String origin, ClassLoader loader) {
         KieServices services = KieServices.Factory.get();
-        KieFileSystem kfs = services.newKieFileSystem();
         ReleaseId releaseId = services.newReleaseId("fr.inserm.aipolicy.runtime", "policy-" + BUILDS.incrementAndGet(),
                 "1.0.0");
+        compileToModule(drl, origin, loader, releaseId);
+        try {
+            KieContainer container = services.newKieContainer(releaseId, loader);
+            return container.getKieBase();
+        } finally {
+            services.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    /**
+     * Compiles DRL files to Drools' executable model: generated Java classes, compiled in memory.
+     *
+     * @return the builder holding the compiled module
+     * @throws PolicyBuildException naming the file and line of each error
+     */
+    static KieBuilder compileToModule(Map<String, String> drl, String origin, ClassLoader loader, ReleaseId releaseId) {
+        KieServices services = KieServices.Factory.get();
+        KieFileSystem kfs = services.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         drl.forEach((name, text) -> kfs.write("src/main/resources/" + PolicyFiles.FOLDER + name, text));
         KieBuilder builder = services.newKieBuilder(kfs, loader);
@@ -190,12 +215,7 @@ final class DroolsPolicyEngine implements PolicyEngine {
             throw new PolicyBuildException("the rules at " + origin + " do not compile:\n" + errors.stream()
                     .map(DroolsPolicyEngine::describe).collect(Collectors.joining("\n")));
         }
-        try {
-            KieContainer container = services.newKieContainer(releaseId, loader);
-            return container.getKieBase();
-        } finally {
-            services.getRepository().removeKieModule(releaseId);
-        }
+        return builder;
     }
 
     /** "file.drl line 12: message", with the build's own folder prefix taken off. */
@@ -326,6 +346,7 @@ final class DroolsPolicyEngine implements PolicyEngine {
     @Override
     public String toString() {
         return "PolicyEngine[version=" + version + ", " + ruleBook.rules().size() + " rules, " + catalogue.size()
-                + " clauses, " + digest + "]";
+                + " clauses, " + digest + ", rules compiled " + (compiledAtBuildTime ? "at build time" : "at run time")
+                + "]";
     }
 }

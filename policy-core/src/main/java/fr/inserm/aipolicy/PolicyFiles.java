@@ -25,8 +25,9 @@ import java.util.stream.Stream;
  *
  * @param origin where the files were read, for messages
  * @param files file name to UTF-8 text, sorted by name
+ * @param fromClassPath whether they were read from the class path (where a build-time model may be)
  */
-record PolicyFiles(String origin, SortedMap<String, String> files) {
+record PolicyFiles(String origin, SortedMap<String, String> files, boolean fromClassPath) {
 
     /** Where the policy lives inside a jar or on the class path. */
     static final String FOLDER = "fr/inserm/aipolicy/rules/";
@@ -44,13 +45,13 @@ record PolicyFiles(String origin, SortedMap<String, String> files) {
             URI uri = marker.toURI();
             if ("jar".equals(uri.getScheme())) {
                 try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                    return read(jar.getPath("/" + FOLDER), marker.toString());
+                    return read(jar.getPath("/" + FOLDER), marker.toString(), true);
                 } catch (FileSystemAlreadyExistsException e) {
                     // another caller has this jar open: read through its file system, and leave it open
-                    return read(FileSystems.getFileSystem(uri).getPath("/" + FOLDER), marker.toString());
+                    return read(FileSystems.getFileSystem(uri).getPath("/" + FOLDER), marker.toString(), true);
                 }
             }
-            return read(Path.of(uri).getParent(), marker.toString());
+            return read(Path.of(uri).getParent(), marker.toString(), true);
         } catch (URISyntaxException | IOException | UncheckedIOException e) {
             throw new PolicyBuildException("cannot read the policy at " + marker + ": " + e.getMessage(), e);
         }
@@ -60,13 +61,13 @@ record PolicyFiles(String origin, SortedMap<String, String> files) {
         try {
             if (Files.isRegularFile(folderOrJar)) {
                 try (FileSystem jar = FileSystems.newFileSystem(folderOrJar, (ClassLoader) null)) {
-                    return read(locate(jar.getPath("/")), folderOrJar.toString());
+                    return read(locate(jar.getPath("/")), folderOrJar.toString(), false);
                 }
             }
             if (!Files.isDirectory(folderOrJar)) {
                 throw new PolicyBuildException("no policy at " + folderOrJar + ": not a folder or a jar");
             }
-            return read(locate(folderOrJar), folderOrJar.toString());
+            return read(locate(folderOrJar), folderOrJar.toString(), false);
         } catch (IOException | UncheckedIOException e) {
             throw new PolicyBuildException("cannot read the policy at " + folderOrJar + ": " + e.getMessage(), e);
         }
@@ -85,7 +86,7 @@ record PolicyFiles(String origin, SortedMap<String, String> files) {
                 + FOLDER + VERSION_FILE + " is there");
     }
 
-    private static PolicyFiles read(Path folder, String origin) throws IOException {
+    private static PolicyFiles read(Path folder, String origin, boolean fromClassPath) throws IOException {
         SortedMap<String, String> files = new TreeMap<>();
         try (Stream<Path> entries = Files.list(folder)) {
             for (Path entry : (Iterable<Path>) entries::iterator) {
@@ -96,7 +97,7 @@ record PolicyFiles(String origin, SortedMap<String, String> files) {
                 }
             }
         }
-        return new PolicyFiles(origin, files);
+        return new PolicyFiles(origin, files, fromClassPath);
     }
 
     /**
@@ -125,6 +126,15 @@ record PolicyFiles(String origin, SortedMap<String, String> files) {
 
     /** SHA-256 over every file's name and text, in name order. */
     String digest() {
+        return digest(files);
+    }
+
+    /** SHA-256 over the DRL files alone: what a build-time model must have been compiled from. */
+    String rulesDigest() {
+        return digest(rules());
+    }
+
+    private static String digest(SortedMap<String, String> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             files.forEach((name, text) -> {

@@ -1,0 +1,99 @@
+package fr.inserm.aipolicy.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.inserm.aipolicy.Context;
+import fr.inserm.aipolicy.DataCategory;
+import fr.inserm.aipolicy.Hosting;
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.Purpose;
+import fr.inserm.aipolicy.Tool;
+import fr.inserm.aipolicy.Usage;
+import fr.inserm.aipolicy.Verdict;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rules compiled by the Maven build decide exactly as the DRL compiled at run time, and are
+ * used only for the DRL files they were compiled from.
+ */
+class PrecompiledRulesTest {
+
+    @Test
+    void theBundledEngineUsesTheModelCompiledAtBuildTime() {
+        assertTrue(ScenarioFilesTest.ENGINE.toString().contains("rules compiled at build time"),
+                ScenarioFilesTest.ENGINE.toString());
+    }
+
+    @Test
+    void decidesExactlyAsTheRulesCompiledAtRunTime() {
+        PolicyEngine runTime = PolicyEngine.builder().rulesFrom(RuleMutationTest.RULES).build();
+        assertTrue(runTime.toString().contains("rules compiled at run time"), runTime.toString());
+        assertEquals(ScenarioFilesTest.ENGINE.policyDigest(), runTime.policyDigest());
+        long seed = Long.getLong("aipolicy.seed", System.nanoTime());
+        Random random = new Random(seed);
+        List<Context> contexts = List.of(Context.NOT_STATED, UsageSpace.randomContext(random),
+                UsageSpace.randomContext(random));
+        List<Tool> tools = List.of(Tool.named("t"), new Tool("t", false, 70.0));
+        int compared = 0;
+        for (Context context : contexts) {
+            for (Tool tool : tools) {
+                for (Hosting h : Hosting.values()) {
+                    for (Purpose p : Purpose.values()) {
+                        for (int mask = 0; mask < UsageSpace.SUBSETS; mask++) {
+                            Usage u = UsageSpace.usage(tool, h, p, mask, context);
+                            assertEquals(runTime.evaluate(u), ScenarioFilesTest.ENGINE.evaluate(u),
+                                    () -> "seed " + seed + ": " + u);
+                            compared++;
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(6 * 4 * 12 * UsageSpace.SUBSETS, compared);
+    }
+
+    @Test
+    void aModelCompiledFromOtherRulesIsNotUsed(@TempDir Path dir) throws IOException {
+        // the class path's policy, with D1 changed, but the model compiled from the original D1 beside it
+        Path rules = Files.createDirectories(dir.resolve("fr/inserm/aipolicy/rules"));
+        try (Stream<Path> files = Files.list(RuleMutationTest.RULES)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, rules.resolve(f.getFileName()));
+            }
+        }
+        Path drl = rules.resolve("sensitive-data.drl");
+        Files.writeString(drl, Files.readString(drl).replace("    Usage( external, includesSensitiveData() )",
+                "    Usage( hosting == Hosting.EXTERNAL, includesSensitiveData() )"));
+        ClassLoader parent = PrecompiledRulesTest.class.getClassLoader();
+        ClassLoader changedRules = new ClassLoader(parent) {
+            @Override
+            public URL getResource(String name) {
+                Path local = dir.resolve(name);
+                if (name.startsWith("fr/inserm/aipolicy/rules/") && !name.endsWith(".class") && Files.isRegularFile(local)) {
+                    try {
+                        return local.toUri().toURL();
+                    } catch (MalformedURLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return super.getResource(name);
+            }
+        };
+        PolicyEngine engine = PolicyEngine.builder().classLoader(changedRules).build();
+        assertTrue(engine.toString().contains("rules compiled at run time"), engine.toString());
+        Usage sovereign = Usage.builder().tool("t").hosting(Hosting.EXTERNAL_SOVEREIGN)
+                .dataCategories(DataCategory.CONFIDENTIAL).purpose(Purpose.WRITING).build();
+        assertEquals(Verdict.DENY, ScenarioFilesTest.ENGINE.evaluate(sovereign).verdict());
+        assertEquals(Verdict.ALLOW, engine.evaluate(sovereign).verdict(), "the changed D1 decided, not the old model");
+    }
+}

@@ -14,4 +14,4 @@ status=0
 /usr/bin/time -f "%M" -o "$file.rss" java ${JAVA_OPTS:-} -jar policy-examples/target/aipolicy.jar evaluate --batch "$file" >/dev/null 2>"$file.err" || status=$?
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
 tail -1 "$file.err"
-echo "batch $workload: $lines lines in $ms ms = $(( lines * 1000 / (ms > 0 ? ms : 1) )) usages/s, peak RSS $(( $(cat "$file.rss") / 1024 )) MB, exit $status"
+echo "batch $workload: $lines lines in $ms ms = $(( lines * 1000 / (ms > 0 ? ms : 1) )) usages/s, peak RSS $(( $(tail -1 "$file.rss") / 1024 )) MB, exit $status"

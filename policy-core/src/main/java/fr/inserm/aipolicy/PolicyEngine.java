@@ -10,8 +10,9 @@ import java.util.Optional;
  * Decides whether a described use of an AI system is allowed under the Inserm recommendations.
  *
  * <p>Build one engine, once, and share it: it is immutable and safe to call from many threads.
- * Building compiles the rules and checks them against the clause catalogue, so it takes a second or
- * two; deciding takes microseconds.
+ * Building loads the rules (compiled when the library was built, or compiled then for rules read
+ * with {@link Builder#rulesFrom(Path)}) and checks them against the clause catalogue: a few hundred
+ * milliseconds, or a second or two when it compiles; deciding takes microseconds.
  *
  * <pre>{@code
  * PolicyEngine engine = PolicyEngine.builder().build();   // the rules bundled in policy-rules

@@ -74,7 +74,7 @@ class InventorySummaryTest {
 
     @Test
     void seededRandomInventoriesAddUp() {
-        long seed = new Random().nextLong();
+        long seed = Long.getLong("aipolicy.seed", new Random().nextLong());
         try {
             Random random = new Random(seed);
             for (int round = 0; round < 50; round++) {
@@ -109,8 +109,10 @@ class InventorySummaryTest {
                 }
                 if (n > 0) {
                     List<InventorySummary.ClauseCount> top = s.mostCitedClauses(5);
-                    assertEquals("R2", top.get(0).clause().id());
+                    // R2 is cited by every decision, so it has the top total (R1 ties with it when every
+                    // decision also cited R1, and ties keep the order first seen)
                     assertEquals(n, top.get(0).total());
+                    assertTrue(top.stream().anyMatch(c -> c.clause().id().equals("R2") && c.total() == n));
                     for (InventorySummary.ClauseCount c : top) {
                         if (c.clause().id().equals("R1")) {
                             for (Verdict v : Verdict.values()) {

@@ -8,10 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.PolicyJson;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,19 +18,16 @@ class AipolicyCliActionableTest {
     static final PolicyEngine ENGINE = PolicyEngine.builder().build();
     static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** Runs the tool and reads what it printed as JSON. */
+    static Run run(String stdin, String... args) {
+        CliTestSupport.Run r = CliTestSupport.run(stdin, args);
+        return new Run(r.status(), r.out(), r.err());
+    }
+
     record Run(int status, String out, String err) {
         JsonNode json() throws Exception {
             return MAPPER.readTree(out);
         }
-    }
-
-    static Run run(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new AipolicyCli(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(args);
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -7,15 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.inserm.aipolicy.Clause;
 import fr.inserm.aipolicy.Decision;
 import fr.inserm.aipolicy.InvalidUsageException;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.PolicyEvaluationException;
 import fr.inserm.aipolicy.PolicyJson;
-import fr.inserm.aipolicy.PolicyRule;
 import fr.inserm.aipolicy.Usage;
 import fr.inserm.aipolicy.Verdict;
+import fr.inserm.aipolicy.examples.ForwardingPolicyEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,7 +26,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -185,38 +183,17 @@ class BatchRunnerTest {
     }
 
     /** The real engine, except that it fails on HR usages. */
-    private record FailingOnHrEngine(PolicyEngine delegate) implements PolicyEngine {
+    private static final class FailingOnHrEngine extends ForwardingPolicyEngine {
+        FailingOnHrEngine(PolicyEngine delegate) {
+            super(delegate);
+        }
+
         @Override
         public Decision evaluate(Usage usage) {
             if (usage.purpose() == fr.inserm.aipolicy.Purpose.HR_ADMINISTRATION) {
                 throw new PolicyEvaluationException("test failure", null);
             }
-            return delegate.evaluate(usage);
-        }
-
-        @Override
-        public List<PolicyRule> rules() {
-            return delegate.rules();
-        }
-
-        @Override
-        public List<Clause> catalogue() {
-            return delegate.catalogue();
-        }
-
-        @Override
-        public Optional<Clause> clause(String id) {
-            return delegate.clause(id);
-        }
-
-        @Override
-        public String policyVersion() {
-            return delegate.policyVersion();
-        }
-
-        @Override
-        public String policyDigest() {
-            return delegate.policyDigest();
+            return super.evaluate(usage);
         }
     }
 }

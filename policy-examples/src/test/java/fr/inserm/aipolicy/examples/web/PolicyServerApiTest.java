@@ -16,8 +16,8 @@ import fr.inserm.aipolicy.DataCategory;
 import fr.inserm.aipolicy.Decision;
 import fr.inserm.aipolicy.Hosting;
 import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.examples.ForwardingPolicyEngine;
 import fr.inserm.aipolicy.PolicyJson;
-import fr.inserm.aipolicy.PolicyRule;
 import fr.inserm.aipolicy.Purpose;
 import fr.inserm.aipolicy.Subscription;
 import fr.inserm.aipolicy.Usage;
@@ -25,7 +25,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -372,35 +371,14 @@ class PolicyServerApiTest {
     }
 
     /** An engine whose evaluation fails with a message that must not reach the client. */
-    private record FailingEngine(PolicyEngine delegate) implements PolicyEngine {
+    private static final class FailingEngine extends ForwardingPolicyEngine {
+        FailingEngine(PolicyEngine delegate) {
+            super(delegate);
+        }
+
         @Override
         public Decision evaluate(Usage usage) {
             throw new IllegalStateException("secret detail about " + usage.tool().name());
-        }
-
-        @Override
-        public List<PolicyRule> rules() {
-            return delegate.rules();
-        }
-
-        @Override
-        public List<Clause> catalogue() {
-            return delegate.catalogue();
-        }
-
-        @Override
-        public Optional<Clause> clause(String id) {
-            return delegate.clause(id);
-        }
-
-        @Override
-        public String policyVersion() {
-            return delegate.policyVersion();
-        }
-
-        @Override
-        public String policyDigest() {
-            return delegate.policyDigest();
         }
     }
 }

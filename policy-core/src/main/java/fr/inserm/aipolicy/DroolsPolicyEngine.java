@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +41,9 @@ import org.kie.api.runtime.ObjectFilter;
  * (checked on the rule sources at build time), a bounded {@link DecisionCache} answers a usage whose
  * key was decided before with the same immutable {@link Decision}; and since a decision depends only
  * on the set of rules that applied, decisions are also kept by that set, so that a usage decided
- * by the rules for the first time is rarely assembled anew. At build time a few usages are
- * decided (one per hosting and purpose) and forgotten, so that the first caller does not pay for the
- * lazy parts of the rule network.
+ * by the rules for the first time is rarely assembled anew. Once built, a background thread decides
+ * a few usages (one per hosting and purpose) and forgets them, so that early callers do not pay for
+ * the lazy parts of the rule network.
  */
 final class DroolsPolicyEngine implements PolicyEngine {
     /** A policy whose rules fire more often than this for one usage is looping: fail rather than hang. */
@@ -53,10 +54,12 @@ final class DroolsPolicyEngine implements PolicyEngine {
 
     private static final Set<Hosting> ANY_HOSTING = Set.copyOf(EnumSet.allOf(Hosting.class));
     private static final int MAX_REMEMBERED_TOOL_NAMES = 10_000;
+    /** How many decisions the cache holds at most: an inventory has a few thousand distinct profiles. */
+    static final int CACHE_CAPACITY = 4_096;
 
     private final PolicyTexts texts;
     /** Whether the rules were compiled by the Maven build rather than when this engine was built. */
-    private boolean compiledAtBuildTime;
+    private final boolean compiledAtBuildTime;
     private final Map<String, Set<Hosting>> hostingsByToolName = new ConcurrentHashMap<>();
     private final String version;
     private final String digest;
@@ -64,14 +67,11 @@ final class DroolsPolicyEngine implements PolicyEngine {
     private final Map<String, Clause> clausesById;
     private final RuleBook ruleBook;
     private final DecisionAssembler assembler;
-    /** How many decisions the cache holds at most: an inventory has a few thousand distinct profiles. */
-    static final int CACHE_CAPACITY = 4_096;
-
     private final KieSessionsPool sessions;
     private final UsageKey keys;
     private final DecisionCache cache;
     /** Each rule's position in the rule book, by rule name: a bit of an applied-rules mask. */
-    private final Map<String, Integer> positionByName = new java.util.HashMap<>();
+    private final Map<String, Integer> positionByName = new HashMap<>();
     /**
      * Decisions by the set of rules that applied (a decision is a function of that set alone), when
      * the rule book has at most 64 rules: many usages share a few hundred such sets.
@@ -79,8 +79,9 @@ final class DroolsPolicyEngine implements PolicyEngine {
     private final DecisionCache assembled;
 
     private DroolsPolicyEngine(String version, String digest, List<Clause> catalogue, RuleBook ruleBook,
-            KieBase kieBase, UsageKey keys, PolicyTexts texts) {
+            KieBase kieBase, boolean compiledAtBuildTime, UsageKey keys, PolicyTexts texts) {
         this.texts = texts;
+        this.compiledAtBuildTime = compiledAtBuildTime;
         this.version = version;
         this.digest = digest;
         this.catalogue = catalogue;
@@ -105,11 +106,8 @@ final class DroolsPolicyEngine implements PolicyEngine {
             throw new PolicyBuildException("the policy at " + files.origin() + " has no .drl file");
         }
         // the model compiled at build time when the class path holds one for exactly these rules
-        KieBase kieBase = files.fromClassPath() ? PrecompiledRules.load(files, loader).orElse(null) : null;
-        boolean precompiled = kieBase != null;
-        if (kieBase == null) {
-            kieBase = compile(drl, files.origin(), loader);
-        }
+        KieBase precompiled = files.fromClassPath() ? PrecompiledRules.load(files, loader).orElse(null) : null;
+        KieBase kieBase = precompiled != null ? precompiled : compile(drl, files.origin(), loader);
         Map<Rule, String> rules = new LinkedHashMap<>();
         Map<String, String> fileByRuleName = fileByRuleName(drl);
         for (KiePackage pkg : kieBase.getKiePackages()) {
@@ -121,8 +119,7 @@ final class DroolsPolicyEngine implements PolicyEngine {
                 files.require(PolicyFiles.MESSAGES_FILE), files.origin());
         PolicyTexts texts = PolicyTexts.read(files, ruleBook.rules(), catalogue);
         DroolsPolicyEngine engine = new DroolsPolicyEngine(version, files.digest(), catalogue, ruleBook, kieBase,
-                UsageKey.forRules(drl.values()), texts);
-        engine.compiledAtBuildTime = precompiled;
+                precompiled != null, UsageKey.forRules(drl.values()), texts);
         // JIT warm-up on another thread: the first calls are faster, and the engine is ready at once
         Thread warmUp = new Thread(engine::warmUp, "aipolicy-warm-up");
         warmUp.setDaemon(true);
@@ -159,7 +156,7 @@ final class DroolsPolicyEngine implements PolicyEngine {
         for (Hosting hosting : Hosting.values()) {
             for (Purpose purpose : Purpose.values()) {
                 try {
-                    decide(new Usage(Tool.named("warm-up"), hosting, java.util.Set.of(DataCategory.PUBLIC), purpose,
+                    decide(new Usage(Tool.named("warm-up"), hosting, Set.of(DataCategory.PUBLIC), purpose,
                             Context.NOT_STATED));
                 } catch (RuntimeException e) {
                     // only a warm-up: a policy that cannot decide this usage says so when asked about it

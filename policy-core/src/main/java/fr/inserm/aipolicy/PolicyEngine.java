@@ -58,7 +58,7 @@ public interface PolicyEngine {
      * @throws NullPointerException when usage is null
      */
     default Decision evaluateOrDeny(Usage usage) {
-        java.util.Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(usage, "usage");
         try {
             return evaluate(usage);
         } catch (RuntimeException e) {

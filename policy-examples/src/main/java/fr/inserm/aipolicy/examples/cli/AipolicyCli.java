@@ -9,6 +9,7 @@ import fr.inserm.aipolicy.PolicyBuildException;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.PolicyJson;
 import fr.inserm.aipolicy.PolicyRule;
+import fr.inserm.aipolicy.examples.web.PolicyServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -127,7 +128,7 @@ public final class AipolicyCli {
             // the server reads its own options, --rules and --help among them
             List<String> serverArgs = new ArrayList<>(List.of(args));
             serverArgs.remove("serve");
-            return fr.inserm.aipolicy.examples.web.PolicyServer.serve(serverArgs.toArray(String[]::new), out, err);
+            return PolicyServer.serve(serverArgs.toArray(String[]::new), out, err);
         }
         if (rest.isEmpty() || rest.contains("--help") || rest.contains("-h") || rest.get(0).equals("help")) {
             out.print(HELP);

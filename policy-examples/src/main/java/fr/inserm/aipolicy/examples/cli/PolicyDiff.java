@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -226,8 +225,7 @@ final class PolicyDiff {
         List<Context> list = new ArrayList<>();
         list.add(Context.NOT_STATED);
         for (Boolean b : new Boolean[] {true, false}) {
-            Context.Builder base = Context.builder();
-            list.add(base.userTrained(b).build());
+            list.add(Context.builder().userTrained(b).build());
             list.add(Context.builder().expertReview(b).build());
             list.add(Context.builder().dpiaCompleted(b).build());
             list.add(Context.builder().subcontractingAgreement(b).build());
@@ -248,6 +246,6 @@ final class PolicyDiff {
         list.add(Context.builder().dpiaCompleted(true).subcontractingAgreement(true).build());
         list.add(Context.builder().webScraping(true).scrapingTermsRespected(true).apiAvailable(true).build());
         list.add(Context.builder().webScraping(true).scrapingTermsRespected(false).build());
-        return list.stream().filter(Objects::nonNull).distinct().toList();
+        return list.stream().distinct().toList();
     }
 }

@@ -60,7 +60,7 @@ final class AlternativeSearch {
         }
         for (String field : List.of("userTrained", "expertReview", "dpiaCompleted", "subcontractingAgreement",
                 "trainingDataLawful", "scrapingTermsRespected", "automatedDecisionOnPeople", "webScraping",
-                "subscription", "codeTarget")) {
+                "subscription", "codeTarget", "subscriptionAuthorised", "deployedForOthers")) {
             keys.add("change.context." + field);
         }
         return keys;
@@ -90,6 +90,12 @@ final class AlternativeSearch {
         toTrue(steps, "subcontractingAgreement", c.subcontractingAgreement(), b -> b.subcontractingAgreement(true));
         toTrue(steps, "trainingDataLawful", c.trainingDataLawful(), b -> b.trainingDataLawful(true));
         toTrue(steps, "scrapingTermsRespected", c.scrapingTermsRespected(), b -> b.scrapingTermsRespected(true));
+        if (c.subscription() == Subscription.INSERM_FUNDED) {
+            toTrue(steps, "subscriptionAuthorised", c.subscriptionAuthorised(), b -> b.subscriptionAuthorised(true));
+        }
+        if (Boolean.TRUE.equals(c.deployedForOthers())) {
+            steps.add(context("deployedForOthers", "true", "false", b -> b.deployedForOthers(false)));
+        }
         if (Boolean.TRUE.equals(c.automatedDecisionOnPeople())) {
             steps.add(context("automatedDecisionOnPeople", "true", "false", b -> b.automatedDecisionOnPeople(false)));
         }
@@ -148,7 +154,13 @@ final class AlternativeSearch {
                 if (keys.size() < size || found.stream().anyMatch(indices::containsAll)) {
                     continue;
                 }
-                if (decide.apply(apply(usage, chosen)).verdict() == Verdict.ALLOW) {
+                Usage variant;
+                try {
+                    variant = apply(usage, chosen);
+                } catch (InvalidUsageException e) {
+                    continue; // a change the policy refuses (no data left for a purpose that needs some) is no alternative
+                }
+                if (decide.apply(variant).verdict() == Verdict.ALLOW) {
                     found.add(indices);
                     results.add(List.copyOf(chosen));
                 }

@@ -18,13 +18,36 @@ import java.util.Objects;
  * @param policyDigest a SHA-256 digest of the rule files, catalogue and messages that decided
  * @param appliedRules the ids of every rule that applied, including those whose effect the verdict
  *     dropped (an obligation on a DENY): for tests and audits
+ * @param assumptions what the decision took for granted (POLICY.md §4.5), in rule order
+ * @param strict whether this is a strict decision: no ALLOW that rests on an assumption
  */
 public record Decision(Verdict verdict, List<Clause> citations, List<Reason> reasons, List<Obligation> obligations,
         List<Advice> advice, List<Contact> escalateTo, String policyVersion, String policyDigest,
-        List<String> appliedRules) {
+        List<String> appliedRules, List<Assumption> assumptions, boolean strict) {
+
+    /**
+     * A decision that took nothing for granted, not strict.
+     *
+     * @param verdict see {@link #verdict()}
+     * @param citations see {@link #citations()}
+     * @param reasons see {@link #reasons()}
+     * @param obligations see {@link #obligations()}
+     * @param advice see {@link #advice()}
+     * @param escalateTo see {@link #escalateTo()}
+     * @param policyVersion see {@link #policyVersion()}
+     * @param policyDigest see {@link #policyDigest()}
+     * @param appliedRules see {@link #appliedRules()}
+     */
+    public Decision(Verdict verdict, List<Clause> citations, List<Reason> reasons, List<Obligation> obligations,
+            List<Advice> advice, List<Contact> escalateTo, String policyVersion, String policyDigest,
+            List<String> appliedRules) {
+        this(verdict, citations, reasons, obligations, advice, escalateTo, policyVersion, policyDigest, appliedRules,
+                List.of(), false);
+    }
 
     /** Copies the lists and checks that the verdict and version are present. */
     public Decision {
+        assumptions = List.copyOf(assumptions);
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(policyVersion, "policyVersion");
         Objects.requireNonNull(policyDigest, "policyDigest");
@@ -71,5 +94,14 @@ public record Decision(Verdict verdict, List<Clause> citations, List<Reason> rea
      */
     public List<String> adviceIds() {
         return advice.stream().map(Advice::id).toList();
+    }
+
+    /**
+     * The fields this decision took for granted, once each, in rule order.
+     *
+     * @return the field paths, such as {@code context.userTrained}
+     */
+    public List<String> assumedFields() {
+        return assumptions.stream().map(Assumption::field).distinct().toList();
     }
 }

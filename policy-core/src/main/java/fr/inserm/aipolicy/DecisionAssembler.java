@@ -1,58 +1,99 @@
 package fr.inserm.aipolicy;
 
+import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Combines the rules that applied into one decision. This is the only place verdicts combine.
  *
  * <ol>
  *   <li><b>Verdict</b>: DENY if any DENY rule applied; otherwise ESCALATE if any ESCALATE rule
- *       applied; otherwise ALLOW. Deny overrides escalate, which overrides allow.</li>
+ *       applied; otherwise ALLOW if a permit (ALLOW rule) applied; otherwise DENY, with the reason
+ *       {@value #NO_PERMIT}: nothing is allowed silently, so a gap in the rules can never allow.</li>
+ *   <li><b>Assumptions</b>: an assumption rule is kept when its verdict "otherwise" is stricter than
+ *       the verdict (stating its field could change the answer), and always for the two declarations
+ *       nothing checks (hosting, data categories).</li>
+ *   <li><b>Strict</b>: a strict decision turns an ALLOW that keeps an assumption into ESCALATE, asks
+ *       the contacts of each assumption, and gives the reason {@value #STRICT} listing the questions.
+ *       It asks rather than forbids: never DENY because of an assumption.</li>
  *   <li><b>Reasons</b>: every DENY and ESCALATE rule that applied (an ESCALATE rule stays a reason
  *       under a DENY: it is still true); on an ALLOW, also the rules that permit it.</li>
  *   <li><b>Obligations</b>: on ALLOW and ESCALATE only (a denied use has nothing to fulfil), one per
  *       obligation id, merging the clauses of the rules that asked for it.</li>
  *   <li><b>Advice</b>: always, one per advice id; advice never changes the verdict.</li>
- *   <li><b>Whom to ask</b>: on ESCALATE only, the contacts of every ESCALATE rule, once each.</li>
- *   <li><b>Citations</b>: every clause of the reasons, obligations and advice kept, once each, in
- *       catalogue order.</li>
+ *   <li><b>Whom to ask</b>: on ESCALATE only, the contacts of every ESCALATE rule and, when strict,
+ *       of every assumption, once each.</li>
+ *   <li><b>Citations</b>: every clause of the reasons, obligations, advice and assumptions kept, once
+ *       each, in catalogue order.</li>
  * </ol>
  *
  * A decision without a citation would be unexplained: it is refused with a
- * {@link PolicyEvaluationException} rather than returned, so no ALLOW can come from a gap in the rules.
+ * {@link PolicyEvaluationException} rather than returned.
  */
 final class DecisionAssembler {
+    /** The reason's rule id on a DENY that no permit rule lifted. */
+    static final String NO_PERMIT = "DEFAULT";
+    /** The reason's rule id on a strict ESCALATE. */
+    static final String STRICT = "STRICT";
+
     private final List<Clause> catalogue;
     private final Map<String, Integer> catalogueOrder = new HashMap<>();
+    private final Comparator<String> clauseOrder;
     private final String version;
     private final String digest;
+    private final PolicyMessages messages;
 
-    DecisionAssembler(List<Clause> catalogue, String version, String digest) {
+    DecisionAssembler(List<Clause> catalogue, String version, String digest, PolicyMessages messages) {
         this.catalogue = catalogue;
         for (int i = 0; i < catalogue.size(); i++) {
             catalogueOrder.put(catalogue.get(i).id(), i);
         }
+        this.clauseOrder = Comparator.comparing(id -> catalogueOrder.getOrDefault(id, Integer.MAX_VALUE));
         this.version = version;
         this.digest = digest;
+        this.messages = messages;
     }
 
     Decision assemble(List<PolicyRule> applied) {
+        return assemble(applied, false);
+    }
+
+    Decision assemble(List<PolicyRule> applied, boolean strict) {
         List<PolicyRule> rules = applied.stream().distinct().sorted(RuleBook.ORDER).toList();
-        Verdict verdict = Verdict.ALLOW;
+        Verdict verdict = null;
+        boolean permitted = false;
         for (PolicyRule rule : rules) {
             if (rule.effect() == RuleEffect.DENY) {
                 verdict = Verdict.DENY;
-            } else if (rule.effect() == RuleEffect.ESCALATE && verdict == Verdict.ALLOW) {
+            } else if (rule.effect() == RuleEffect.ESCALATE && verdict != Verdict.DENY) {
                 verdict = Verdict.ESCALATE;
+            } else if (rule.effect() == RuleEffect.ALLOW) {
+                permitted = true;
             }
+        }
+        boolean noPermit = verdict == null && !permitted;
+        if (verdict == null) {
+            verdict = permitted ? Verdict.ALLOW : Verdict.DENY;
+        }
+        List<PolicyRule> assumed = new ArrayList<>();
+        for (PolicyRule rule : rules) {
+            if (rule.effect() == RuleEffect.ASSUMPTION
+                    && (rule.assumes().declaration() || rule.assumes().otherwise().isStricterThan(verdict))) {
+                assumed.add(rule);
+            }
+        }
+        boolean strictEscalate = strict && verdict == Verdict.ALLOW && !assumed.isEmpty();
+        if (strictEscalate) {
+            verdict = Verdict.ESCALATE;
         }
         List<Reason> reasons = new ArrayList<>();
         Map<String, List<PolicyRule>> obligations = new LinkedHashMap<>();
@@ -84,16 +125,40 @@ final class DecisionAssembler {
                     advice.computeIfAbsent(rule.item(), k -> new ArrayList<>()).add(rule);
                     cited.addAll(rule.clauses());
                 }
+                case ASSUMPTION -> {
+                    // kept or not above
+                }
             }
+        }
+        List<Assumption> assumptions = new ArrayList<>();
+        for (PolicyRule rule : assumed) {
+            PolicyRule.Assumes a = rule.assumes();
+            assumptions.add(new Assumption(rule.id(), a.field(), a.assumed(), a.statement(), a.otherwise(), a.because(),
+                    rule.clauses(), rule.text(), a.contacts()));
+            cited.addAll(rule.clauses());
+        }
+        if (noPermit) {
+            List<String> clauses = messages.noPermitClauses();
+            reasons.add(new Reason(NO_PERMIT, Verdict.DENY, messages.noPermit(Locale.ENGLISH), clauses));
+            cited.addAll(clauses);
+        }
+        if (strictEscalate) {
+            List<String> clauses = new ArrayList<>();
+            for (Assumption assumption : assumptions) {
+                contacts.addAll(assumption.contacts());
+                clauses.addAll(assumption.clauses());
+            }
+            reasons.add(new Reason(STRICT, Verdict.ESCALATE, messages.strict(Locale.ENGLISH,
+                    assumptions.stream().map(Assumption::question).distinct().toList()),
+                    clauses.stream().distinct().sorted(clauseOrder).toList()));
         }
         if (cited.isEmpty()) {
             throw new PolicyEvaluationException("no rule applied that cites a clause, so the usage cannot be decided "
                     + "(rules applied: " + rules.stream().map(PolicyRule::id).toList() + ")", null);
         }
-        return new Decision(verdict, citations(cited), reasons,
-                merge(obligations, (id, text, clauses, ids) -> new Obligation(id, text, clauses, ids)),
-                merge(advice, (id, text, clauses, ids) -> new Advice(id, text, clauses, ids)),
-                List.copyOf(contacts), version, digest, rules.stream().map(PolicyRule::id).toList());
+        List<String> appliedIds = new ArrayList<>(rules.stream().map(PolicyRule::id).toList());
+        return new Decision(verdict, citations(cited), reasons, merge(obligations, Obligation::new),
+                merge(advice, Advice::new), List.copyOf(contacts), version, digest, appliedIds, assumptions, strict);
     }
 
     private List<Clause> citations(Set<String> ids) {
@@ -106,7 +171,6 @@ final class DecisionAssembler {
         return clauses;
     }
 
-    /** Makes an obligation or an advice item from the rules that gave it. */
     private interface Item<T> {
         T make(String id, String text, List<String> clauses, List<String> rules);
     }
@@ -120,11 +184,27 @@ final class DecisionAssembler {
                 clauses.addAll(rule.clauses());
                 texts.add(rule.text());
             }
-            List<String> ordered = clauses.stream()
-                    .sorted(java.util.Comparator.comparing((Function<String, Integer>) catalogueOrder::get))
-                    .toList();
+            List<String> ordered = clauses.stream().sorted(clauseOrder).toList();
             items.add(item.make(id, String.join(" ", texts), ordered, rules.stream().map(PolicyRule::id).toList()));
         });
         return items;
+    }
+
+    /** The policy's texts for the two reasons no rule carries, in each language. */
+    interface PolicyMessages {
+        /** @return the clauses a DENY without a permit cites */
+        List<String> noPermitClauses();
+
+        /** @return the reason of a DENY without a permit */
+        String noPermit(Locale locale);
+
+        /** @return the reason of a strict ESCALATE, listing the questions */
+        String strict(Locale locale, List<String> questions);
+
+        /** Formats the strict reason from its template. */
+        static String format(String template, List<String> questions) {
+            return new MessageFormat(template.replace("'", "''"), Locale.ROOT).format(
+                    new Object[] {String.join(" ", questions)});
+        }
     }
 }

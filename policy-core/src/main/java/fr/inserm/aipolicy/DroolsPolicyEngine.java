@@ -1,8 +1,7 @@
 package fr.inserm.aipolicy;
 
 import fr.inserm.aipolicy.facts.Finding;
-import java.io.IOException;
-import java.io.StringReader;
+import fr.inserm.aipolicy.facts.UsageFacts;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -68,7 +66,6 @@ final class DroolsPolicyEngine implements PolicyEngine {
     private final RuleBook ruleBook;
     private final DecisionAssembler assembler;
     private final KieSessionsPool sessions;
-    private final UsageKey keys;
     private final DecisionCache cache;
     /** Each rule's position in the rule book, by rule name: a bit of an applied-rules mask. */
     private final Map<String, Integer> positionByName = new HashMap<>();
@@ -79,7 +76,7 @@ final class DroolsPolicyEngine implements PolicyEngine {
     private final DecisionCache assembled;
 
     private DroolsPolicyEngine(String version, String digest, List<Clause> catalogue, RuleBook ruleBook,
-            KieBase kieBase, boolean compiledAtBuildTime, UsageKey keys, PolicyTexts texts) {
+            KieBase kieBase, boolean compiledAtBuildTime, PolicyTexts texts) {
         this.texts = texts;
         this.compiledAtBuildTime = compiledAtBuildTime;
         this.version = version;
@@ -87,19 +84,20 @@ final class DroolsPolicyEngine implements PolicyEngine {
         this.catalogue = catalogue;
         this.clausesById = catalogue.stream().collect(Collectors.toUnmodifiableMap(Clause::id, Function.identity()));
         this.ruleBook = ruleBook;
-        this.assembler = new DecisionAssembler(catalogue, version, digest);
+        this.assembler = new DecisionAssembler(catalogue, version, digest, texts);
         this.sessions = kieBase.newKieSessionsPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
-        this.keys = keys;
-        this.cache = keys == null ? null : new DecisionCache(CACHE_CAPACITY);
+        this.cache = new DecisionCache(CACHE_CAPACITY);
         List<PolicyRule> all = ruleBook.rules();
         for (int i = 0; i < all.size(); i++) {
             positionByName.put(all.get(i).name(), i);
         }
-        this.assembled = all.size() <= 64 ? new DecisionCache(CACHE_CAPACITY) : null;
+        // one bit per rule and one for strictness
+        this.assembled = all.size() <= 63 ? new DecisionCache(CACHE_CAPACITY) : null;
     }
 
     static PolicyEngine build(PolicyFiles files, ClassLoader loader) {
-        String version = readVersion(files);
+        PolicyManifest manifest = PolicyManifest.read(files);
+        String version = manifest.version();
         List<Clause> catalogue = CatalogueReader.read(files.require(PolicyFiles.CATALOGUE_FILE), files.origin());
         Map<String, String> drl = files.rules();
         if (drl.isEmpty()) {
@@ -117,9 +115,11 @@ final class DroolsPolicyEngine implements PolicyEngine {
         }
         RuleBook ruleBook = RuleBook.of(rules, catalogue.stream().map(Clause::id).collect(Collectors.toSet()),
                 files.require(PolicyFiles.MESSAGES_FILE), files.origin());
-        PolicyTexts texts = PolicyTexts.read(files, ruleBook.rules(), catalogue);
+        ruleBook.checkDeclared(manifest.rules(), files.origin());
+        PolicyTexts texts = PolicyTexts.read(files, ruleBook.rules(), catalogue)
+                .withNoPermitClauses(manifest.noPermitClauses(), catalogue);
         DroolsPolicyEngine engine = new DroolsPolicyEngine(version, files.digest(), catalogue, ruleBook, kieBase,
-                precompiled != null, UsageKey.forRules(drl.values()), texts);
+                precompiled != null, texts);
         // JIT warm-up on another thread: the first calls are faster, and the engine is ready at once
         Thread warmUp = new Thread(engine::warmUp, "aipolicy-warm-up");
         warmUp.setDaemon(true);
@@ -127,7 +127,6 @@ final class DroolsPolicyEngine implements PolicyEngine {
         return engine;
     }
 
-    /** The texts in every language and the tool catalogue of this policy. */
     PolicyTexts texts() {
         return texts;
     }
@@ -152,32 +151,30 @@ final class DroolsPolicyEngine implements PolicyEngine {
     }
 
     /** Decides one usage per hosting and purpose, without keeping the decisions. */
+    /**
+     * Whether the tool catalogue confirms a local or internal hosting: the name equals a catalogued
+     * name or alias whose every hosting is local or internal.
+     */
+    private boolean confirmsHosting(String name, Hosting hosting) {
+        if (hosting.isExternal()) {
+            return false;
+        }
+        // TODO(catalogue 2.0): ToolCatalogue.confirms(name, hosting), exact names only
+        return texts.tools().find(name).filter(t -> t.hostings().stream().noneMatch(Hosting::isExternal)).isPresent();
+    }
+
     private void warmUp() {
         for (Hosting hosting : Hosting.values()) {
             for (Purpose purpose : Purpose.values()) {
                 try {
-                    decide(new Usage(Tool.named("warm-up"), hosting, Set.of(DataCategory.PUBLIC), purpose,
-                            Context.NOT_STATED));
+                    decide(UsageFacts.of(hosting, purpose, Set.of(DataCategory.PUBLIC), true, null, false,
+                            Context.NOT_STATED), false);
                 } catch (RuntimeException e) {
                     // only a warm-up: a policy that cannot decide this usage says so when asked about it
                     return;
                 }
             }
         }
-    }
-
-    private static String readVersion(PolicyFiles files) {
-        Properties properties = new Properties();
-        try {
-            properties.load(new StringReader(files.require(PolicyFiles.VERSION_FILE)));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new PolicyBuildException(files.origin() + "/" + PolicyFiles.VERSION_FILE + " is malformed", e);
-        }
-        String version = properties.getProperty("version", "").strip();
-        if (version.isEmpty()) {
-            throw new PolicyBuildException(files.origin() + "/" + PolicyFiles.VERSION_FILE + " has no version=…");
-        }
-        return version;
     }
 
     private static KieBase compile(Map<String, String> drl, String origin, ClassLoader loader) {
@@ -249,57 +246,70 @@ final class DroolsPolicyEngine implements PolicyEngine {
 
     @Override
     public Decision evaluate(Usage usage) {
-        Objects.requireNonNull(usage, "usage");
-        checkAgainstToolCatalogue(usage);
-        return evaluateAsDeclared(usage);
+        return evaluate(usage, false);
     }
 
-    /** Decides a usage as declared, without checking its hosting against the tool catalogue. */
+    @Override
+    public Decision evaluate(Usage usage, boolean strict) {
+        Objects.requireNonNull(usage, "usage");
+        return evaluateFacts(factsOf(usage), strict);
+    }
+
+    /** Checks the usage against the tool catalogue, and reduces it to what the rules see. */
+    UsageFacts factsOf(Usage usage) {
+        checkAgainstToolCatalogue(usage);
+        return factsAsDeclared(usage);
+    }
+
+    /** What the rules see of a usage, without the catalogue's check (alternatives decide variants of it). */
+    UsageFacts factsAsDeclared(Usage usage) {
+        Tool tool = usage.tool();
+        return UsageFacts.of(usage.hosting(), usage.purpose(), usage.dataCategories(), tool.generative(),
+                tool.parametersBillions(), confirmsHosting(tool.name(), usage.hosting()), usage.context());
+    }
+
     Decision evaluateAsDeclared(Usage usage) {
-        if (cache == null) {
-            return decide(usage);
-        }
-        long key = keys.of(usage);
+        return evaluateFacts(factsAsDeclared(usage), false);
+    }
+
+    Decision evaluateFacts(UsageFacts facts, boolean strict) {
+        long key = facts.key() << 1 | (strict ? 1 : 0);
         Decision decision = cache.get(key);
         if (decision == null) {
-            decision = decide(usage);
+            // one run of the rules gives both decisions: keep the other one for the strict or plain question to come
+            List<PolicyRule> applied = fire(facts);
+            decision = assembled(applied, strict);
             cache.put(key, decision);
+            cache.put(key ^ 1, assembled(applied, !strict));
         }
         return decision;
     }
 
-    /** Whether decisions are reused (the rules see nothing beyond a {@link UsageKey}). */
     boolean reusesDecisions() {
-        return cache != null;
+        return true;
     }
 
-    /** Decides a usage with the rules, not from the cache of usages. */
-    Decision decide(Usage usage) {
-        return decide(usage, true);
+    Decision decide(UsageFacts facts, boolean strict) {
+        return decide(facts, strict, true);
     }
 
-    /**
-     * Decides a usage with the rules, never from the cache of usages.
-     *
-     * @param reuseAssembled whether a decision may come from the decisions kept by applied rules
-     * @throws PolicyEvaluationException when the rules fail or loop, or no rule cites a clause
-     */
-    Decision decide(Usage usage, boolean reuseAssembled) {
+    Decision decide(UsageFacts facts, boolean strict, boolean reuseAssembled) {
+        List<PolicyRule> applied = fire(facts);
+        return reuseAssembled ? assembled(applied, strict) : assembler.assemble(applied, strict);
+    }
+
+    /** Runs the rules on the facts: the rules that applied. */
+    private List<PolicyRule> fire(UsageFacts facts) {
         List<PolicyRule> applied = new ArrayList<>();
-        long mask = 0;
         KieSession session = sessions.newKieSession();
         try {
-            session.insert(usage);
+            session.insert(facts);
             int fired = session.fireAllRules(MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
                 throw new PolicyEvaluationException("the rules fired " + fired + " times for one usage: a rule loops", null);
             }
             for (Object finding : session.getObjects(FINDINGS)) {
-                String name = ((Finding) finding).rule();
-                applied.add(ruleBook.byName(name));
-                if (assembled != null) {
-                    mask |= 1L << positionByName.get(name);
-                }
+                applied.add(ruleBook.byName(((Finding) finding).rule()));
             }
         } catch (PolicyEvaluationException e) {
             throw e;
@@ -308,13 +318,23 @@ final class DroolsPolicyEngine implements PolicyEngine {
         } finally {
             session.dispose();
         }
-        if (assembled == null || !reuseAssembled) {
-            return assembler.assemble(applied);
+        return applied;
+    }
+
+    /** The decision for these rules, assembled once per set of rules (a decision is immutable). */
+    private Decision assembled(List<PolicyRule> applied, boolean strict) {
+        if (assembled == null) {
+            return assembler.assemble(applied, strict);
         }
-        Decision decision = assembled.get(mask);
+        long mask = 0;
+        for (PolicyRule rule : applied) {
+            mask |= 1L << positionByName.get(rule.name());
+        }
+        long key = mask << 1 | (strict ? 1 : 0);
+        Decision decision = assembled.get(key);
         if (decision == null) {
-            decision = assembler.assemble(applied);
-            assembled.put(mask, decision);
+            decision = assembler.assemble(applied, strict);
+            assembled.put(key, decision);
         }
         return decision;
     }

@@ -13,10 +13,25 @@ import java.util.Objects;
  * @param alternatives whether to search for the changes that would make a DENY or ESCALATE allowed
  * @param disclosure facts for the disclosure paragraph, or null when the caller gave none
  * @param completedFromCatalogue the usage fields the request left out and the tool catalogue filled
+ * @param strict whether the decision is strict: an ALLOW that rests on an assumption becomes ESCALATE
  *     in, for example {@code hosting} or {@code tool.parametersBillions}
  */
 public record EvaluationRequest(Usage usage, Language language, boolean alternatives, DisclosureFacts disclosure,
-        List<String> completedFromCatalogue) {
+        List<String> completedFromCatalogue, boolean strict) {
+
+    /**
+     * A request that is not strict.
+     *
+     * @param usage see {@link #usage()}
+     * @param language see {@link #language()}
+     * @param alternatives see {@link #alternatives()}
+     * @param disclosure see {@link #disclosure()}
+     * @param completedFromCatalogue see {@link #completedFromCatalogue()}
+     */
+    public EvaluationRequest(Usage usage, Language language, boolean alternatives, DisclosureFacts disclosure,
+            List<String> completedFromCatalogue) {
+        this(usage, language, alternatives, disclosure, completedFromCatalogue, false);
+    }
 
     /** Checks the usage and copies the list. */
     public EvaluationRequest {
@@ -42,7 +57,7 @@ public record EvaluationRequest(Usage usage, Language language, boolean alternat
      */
     public EvaluationRequest inLanguage(Language value) {
         return new EvaluationRequest(usage, Objects.requireNonNull(value, "language"), alternatives, disclosure,
-                completedFromCatalogue);
+                completedFromCatalogue, strict);
     }
 
     /**
@@ -52,7 +67,7 @@ public record EvaluationRequest(Usage usage, Language language, boolean alternat
      * @return a new request
      */
     public EvaluationRequest withAlternatives(boolean value) {
-        return new EvaluationRequest(usage, language, value, disclosure, completedFromCatalogue);
+        return new EvaluationRequest(usage, language, value, disclosure, completedFromCatalogue, strict);
     }
 
     /**
@@ -63,13 +78,24 @@ public record EvaluationRequest(Usage usage, Language language, boolean alternat
      */
     public EvaluationRequest withDisclosure(DisclosureFacts value) {
         return new EvaluationRequest(usage, language, alternatives, Objects.requireNonNull(value, "disclosure"),
-                completedFromCatalogue);
+                completedFromCatalogue, strict);
     }
 
     /**
-     * The language of the texts.
+     * This request, strict or not (POLICY.md §3: a strict decision allows nothing that rests on an
+     * assumption).
      *
-     * @return the chosen language, or English when none was chosen
+     * @param value whether to decide strictly
+     * @return a new request
+     */
+    public EvaluationRequest strict(boolean value) {
+        return new EvaluationRequest(usage, language, alternatives, disclosure, completedFromCatalogue, value);
+    }
+
+    /**
+     * The request's language, English when none was asked for.
+     *
+     * @return the language
      */
     public Language languageOrDefault() {
         return language == null ? Language.EN : language;
@@ -83,6 +109,6 @@ public record EvaluationRequest(Usage usage, Language language, boolean alternat
      * @return true when anything beyond the usage was asked or filled in
      */
     public boolean extended() {
-        return language != null || alternatives || disclosure != null || !completedFromCatalogue.isEmpty();
+        return language != null || alternatives || disclosure != null || !completedFromCatalogue.isEmpty() || strict;
     }
 }

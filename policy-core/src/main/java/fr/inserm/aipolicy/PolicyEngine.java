@@ -48,6 +48,20 @@ public interface PolicyEngine {
     Decision evaluate(Usage usage);
 
     /**
+     * Decides a described usage, by default or strictly. A strict decision (POLICY.md §3) allows
+     * nothing that rests on an assumption: an ALLOW that carries one becomes ESCALATE, to the people
+     * who can answer its questions; a DENY or ESCALATE keeps its verdict. For a caller that gates
+     * access (a portal, a workflow).
+     *
+     * @param usage the usage
+     * @param strict whether to decide strictly
+     * @return the decision, with {@link Decision#strict()} as asked
+     * @throws InvalidUsageException when the tool catalogue contradicts the usage
+     * @throws PolicyEvaluationException when the rules fail to run
+     */
+    Decision evaluate(Usage usage, boolean strict);
+
+    /**
      * Decides one usage, answering DENY if the engine fails: for callers that must always get a
      * decision and prefer to refuse rather than handle an exception. The failure DENY cites no
      * clause (no rule decided it); its only reason has the rule id {@code ENGINE_FAILURE} and says

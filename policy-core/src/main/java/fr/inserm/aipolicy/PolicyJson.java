@@ -138,7 +138,23 @@ public final class PolicyJson {
         d.obligations().forEach(o -> item(obligations.addObject(), o.id(), o.text(), o.clauses(), o.rules()));
         ArrayNode advice = node.putArray("advice");
         d.advice().forEach(a -> item(advice.addObject(), a.id(), a.text(), a.clauses(), a.rules()));
+        ArrayNode assumptions = node.putArray("assumptions");
+        for (Assumption a : d.assumptions()) {
+            ObjectNode assumption = assumptions.addObject();
+            assumption.put("rule", a.rule());
+            assumption.put("field", a.field());
+            assumption.put("assumed", a.assumed());
+            assumption.put("text", a.text());
+            assumption.put("otherwise", a.otherwise().name());
+            strings(assumption.putArray("rules"), a.rules());
+            strings(assumption.putArray("clauses"), a.clauses());
+            assumption.put("question", a.question());
+            strings(assumption.putArray("escalateTo"), a.contacts().stream().map(Contact::name).toList());
+        }
         strings(node.putArray("escalateTo"), d.escalateTo().stream().map(Contact::name).toList());
+        if (d.strict()) {
+            node.put("strict", true);
+        }
         node.put("policyVersion", d.policyVersion());
         node.put("policyDigest", d.policyDigest());
         strings(node.putArray("appliedRules"), d.appliedRules());
@@ -158,18 +174,9 @@ public final class PolicyJson {
         node.put("purpose", u.purpose().name());
         Context c = u.context();
         ObjectNode context = MAPPER.createObjectNode();
-        putIfStated(context, "userTrained", c.userTrained());
-        putIfStated(context, "subscription", c.subscription());
-        putIfStated(context, "codeTarget", c.codeTarget());
-        putIfStated(context, "expertReview", c.expertReview());
-        putIfStated(context, "dpiaCompleted", c.dpiaCompleted());
-        putIfStated(context, "subcontractingAgreement", c.subcontractingAgreement());
-        putIfStated(context, "trainingDataLawful", c.trainingDataLawful());
-        putIfStated(context, "webScraping", c.webScraping());
-        putIfStated(context, "scrapingTermsRespected", c.scrapingTermsRespected());
-        putIfStated(context, "apiAvailable", c.apiAvailable());
-        putIfStated(context, "automatedDecisionOnPeople", c.automatedDecisionOnPeople());
-        putIfStated(context, "forPublication", c.forPublication());
+        for (ContextField field : ContextField.all()) {
+            putIfStated(context, field.jsonName(), field.valueIn(c));
+        }
         if (!context.isEmpty()) {
             node.set("context", context);
         }

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  *
  * <p>Read when the engine is built, and held by it.
  */
-final class PolicyTexts {
+final class PolicyTexts implements DecisionAssembler.PolicyMessages {
     static final String MESSAGES_FR = "messages_fr.properties";
     static final String LABELS = "labels.properties";
     static final String LABELS_FR = "labels_fr.properties";
@@ -39,6 +39,7 @@ final class PolicyTexts {
     private final Map<Language, Properties> labels = new EnumMap<>(Language.class);
     private final ToolCatalogue tools;
     private final String origin;
+    private List<String> noPermitClauses = List.of();
 
     private PolicyTexts(String origin, ToolCatalogue tools) {
         this.origin = origin;
@@ -64,10 +65,9 @@ final class PolicyTexts {
         String toolsJson = files.files().get(ToolCatalogue.FILE);
         PolicyTexts texts = new PolicyTexts(origin,
                 toolsJson == null ? ToolCatalogue.empty() : ToolCatalogue.parse(toolsJson, origin));
-        Properties english = new Properties();
-        for (PolicyRule rule : rules) {
-            english.setProperty(rule.id(), rule.text());
-        }
+        Properties english = load(files.require(PolicyFiles.MESSAGES_FILE), PolicyFiles.MESSAGES_FILE, origin);
+        List<String> messageKeys = messageKeys(rules);
+        requireAll(english, messageKeys, PolicyFiles.MESSAGES_FILE, origin, "message");
         texts.messages.put(Language.EN, english);
         String frenchMessages = files.files().get(MESSAGES_FR);
         String frenchLabels = files.files().get(LABELS_FR);
@@ -87,7 +87,7 @@ final class PolicyTexts {
         }
         if (frenchMessages != null) {
             Properties messages = load(frenchMessages, MESSAGES_FR, origin);
-            requireAll(messages, rules.stream().map(PolicyRule::id).toList(), MESSAGES_FR, origin, "rule");
+            requireAll(messages, messageKeys, MESSAGES_FR, origin, "message");
             texts.messages.put(Language.FR, messages);
             Properties labels = load(frenchLabels, LABELS_FR, origin);
             List<String> required = new ArrayList<>(REQUIRED_LABELS);
@@ -101,6 +101,46 @@ final class PolicyTexts {
                     + " is not in the catalogue");
         }
         return texts;
+    }
+
+    /** The messages a policy needs: one per rule, what each assumption takes for granted, and the two reasons no rule carries. */
+    private static List<String> messageKeys(List<PolicyRule> rules) {
+        List<String> keys = new ArrayList<>();
+        for (PolicyRule rule : rules) {
+            keys.add(rule.id());
+            if (rule.assumes() != null) {
+                keys.add(rule.id() + ".assumed");
+            }
+        }
+        keys.add(DecisionAssembler.NO_PERMIT);
+        keys.add(DecisionAssembler.STRICT);
+        return keys;
+    }
+
+    PolicyTexts withNoPermitClauses(List<String> clauses, List<Clause> catalogue) {
+        for (String clause : clauses) {
+            if (catalogue.stream().noneMatch(c -> c.id().equals(clause))) {
+                throw new PolicyBuildException(origin + "/" + PolicyFiles.VERSION_FILE + ": noPermit.clauses names "
+                        + clause + ", which the catalogue lacks");
+            }
+        }
+        this.noPermitClauses = List.copyOf(clauses);
+        return this;
+    }
+
+    @Override
+    public List<String> noPermitClauses() {
+        return noPermitClauses;
+    }
+
+    @Override
+    public String noPermit(java.util.Locale locale) {
+        return rule(DecisionAssembler.NO_PERMIT, Language.of(locale));
+    }
+
+    @Override
+    public String strict(java.util.Locale locale, List<String> questions) {
+        return DecisionAssembler.PolicyMessages.format(rule(DecisionAssembler.STRICT, Language.of(locale)), questions);
     }
 
     private static Properties load(String text, String file, String origin) {
@@ -220,14 +260,28 @@ final class PolicyTexts {
         }
         List<Clause> citations = decision.citations().stream().map(c -> new Clause(c.id(), c.source(), c.section(),
                 title(c, language), c.language(), c.text())).toList();
+        List<Assumption> assumptions = decision.assumptions().stream().map(a -> new Assumption(a.rule(), a.field(),
+                a.assumed(), rule(a.rule() + ".assumed", language), a.otherwise(), a.rules(), a.clauses(),
+                rule(a.rule(), language), a.contacts())).toList();
         List<Reason> reasons = decision.reasons().stream().map(r -> new Reason(r.rule(), r.effect(),
-                rule(r.rule(), language), r.clauses())).toList();
+                reasonText(r, assumptions, language), r.clauses())).toList();
         List<Obligation> obligations = decision.obligations().stream().map(o -> new Obligation(o.id(),
                 join(o.rules(), language), o.clauses(), o.rules())).toList();
         List<Advice> advice = decision.advice().stream().map(a -> new Advice(a.id(), join(a.rules(), language),
                 a.clauses(), a.rules())).toList();
         return new Decision(decision.verdict(), citations, reasons, obligations, advice, decision.escalateTo(),
-                decision.policyVersion(), decision.policyDigest(), decision.appliedRules());
+                decision.policyVersion(), decision.policyDigest(), decision.appliedRules(), assumptions,
+                decision.strict());
+    }
+
+    private String reasonText(Reason reason, List<Assumption> assumptions, Language language) {
+        if (reason.rule().equals(DecisionAssembler.STRICT)) {
+            return strict(language.locale(), assumptions.stream().map(Assumption::question).distinct().toList());
+        }
+        if (reason.rule().equals(FailClosed.ENGINE_FAILURE)) {
+            return reason.text();
+        }
+        return rule(reason.rule(), language);
     }
 
     /** Several rules' messages for one obligation or advice item, as the engine joins them in English. */

@@ -25,5 +25,27 @@ public enum Purpose {
     /** Human resources and administration: recruitment, careers (E1.3). */
     HR_ADMINISTRATION,
     /** Any other use. */
-    OTHER
+    OTHER;
+
+    /**
+     * Whether the purpose works on data the user gives (POLICY.md §2), so that the data categories
+     * must be named: summarising, translating, analysing, training and automated processing.
+     *
+     * @return whether an empty list of data categories is refused for this purpose
+     */
+    public boolean consumesData() {
+        return switch (this) {
+            case SUMMARISATION, TRANSLATION, DATA_ANALYSIS, MODEL_TRAINING, AUTOMATED_PROCESSING -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether the purpose is to produce images or data, which only a generative tool can.
+     *
+     * @return whether a tool declared non-generative is refused for this purpose
+     */
+    public boolean producesContent() {
+        return this == IMAGE_GENERATION || this == SYNTHETIC_DATA_GENERATION;
+    }
 }

@@ -56,7 +56,7 @@ final class Reports {
         Language language = request.languageOrDefault();
         texts.require(language);
         Usage usage = texts.tools().check(request.usage());
-        Decision decision = engine.evaluate(usage);
+        Decision decision = engine.evaluate(usage, request.strict());
         List<ContactDetails> contacts = decision.escalateTo().stream()
                 .map(c -> new ContactDetails(c, texts.label("contact." + c.name(), language))).toList();
         List<Alternative> alternatives = request.alternatives()

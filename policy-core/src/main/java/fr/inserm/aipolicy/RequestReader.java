@@ -16,10 +16,10 @@ import java.util.Optional;
  * {@code tool.generative}; a declared hosting the catalogue contradicts is refused.
  */
 final class RequestReader {
-    static final List<String> REQUEST_FIELDS = List.of("language", "alternatives", "disclosure");
+    static final List<String> REQUEST_FIELDS = List.of("language", "alternatives", "disclosure", "strict");
     static final List<String> DISCLOSURE_FIELDS = List.of("toolVersion", "role", "parameters", "verification");
     private static final List<String> TOP_FIELDS = List.of("tool", "hosting", "dataCategories", "purpose", "context",
-            "language", "alternatives", "disclosure");
+            "language", "alternatives", "disclosure", "strict");
 
     private RequestReader() {
     }
@@ -31,7 +31,8 @@ final class RequestReader {
         }
         ObjectNode request = ((ObjectNode) root).deepCopy();
         Language language = language(request.remove("language"));
-        boolean alternatives = alternatives(request.remove("alternatives"));
+        boolean alternatives = flag(request.remove("alternatives"), "alternatives");
+        boolean strict = flag(request.remove("strict"), "strict");
         DisclosureFacts disclosure = disclosure(request.remove("disclosure"));
         List<String> completed = new ArrayList<>();
         Optional<KnownTool> known = Optional.empty();
@@ -68,7 +69,7 @@ final class RequestReader {
             throw e;
         }
         tools.check(usage);
-        return new EvaluationRequest(usage, language, alternatives, disclosure, completed);
+        return new EvaluationRequest(usage, language, alternatives, disclosure, completed, strict);
     }
 
     private static boolean absent(JsonNode node, String field) {
@@ -85,12 +86,12 @@ final class RequestReader {
         return Language.of(node.asText());
     }
 
-    private static boolean alternatives(JsonNode node) {
+    private static boolean flag(JsonNode node, String field) {
         if (node == null || node.isNull()) {
             return false;
         }
         if (!node.isBoolean()) {
-            throw new InvalidUsageException("alternatives", "must be true or false, got " + UsageReader.kind(node),
+            throw new InvalidUsageException(field, "must be true or false, got " + UsageReader.kind(node),
                     List.of("true", "false"));
         }
         return node.booleanValue();

@@ -86,17 +86,102 @@ final class RuleBook {
             if (message == null || message.isBlank()) {
                 throw new PolicyBuildException(where + ": rule " + id + " has no message in " + PolicyFiles.MESSAGES_FILE);
             }
+            PolicyRule.Assumes assumes = null;
+            if (effect == RuleEffect.ASSUMPTION) {
+                assumes = assumes(meta, where, messages.getProperty(id + ".assumed"), id);
+            }
             String previous = nameById.put(id, rule.getName());
             if (previous != null) {
                 throw new PolicyBuildException(where + ": rule id " + id + " is also the id of rule \"" + previous + "\"");
             }
             byName.put(rule.getName(), new PolicyRule(id, rule.getName(), effect, clauses, contacts, item,
-                    message.strip(), file));
+                    message.strip(), file, assumes));
         }
         if (byName.isEmpty()) {
             throw new PolicyBuildException("the policy at " + origin + " has no rules");
         }
-        return new RuleBook(byName);
+        return new RuleBook(withContacts(byName));
+    }
+
+    private static final Set<String> ASSUMABLE_FIELDS = assumableFields();
+
+    private static Set<String> assumableFields() {
+        Set<String> fields = new java.util.HashSet<>(Set.of("hosting", "dataCategories"));
+        ContextField.all().forEach(f -> fields.add(f.path()));
+        return Set.copyOf(fields);
+    }
+
+    private static PolicyRule.Assumes assumes(Map<String, Object> meta, String where, String statement, String id) {
+        String field = text(meta, "field", where);
+        if (!ASSUMABLE_FIELDS.contains(field)) {
+            throw new PolicyBuildException(where + ": @field(\"" + field + "\") is not a field of a usage; accepted: "
+                    + new java.util.TreeSet<>(ASSUMABLE_FIELDS));
+        }
+        String otherwise = text(meta, "otherwise", where);
+        if (!otherwise.equals("DENY") && !otherwise.equals("ESCALATE")) {
+            throw new PolicyBuildException(where + ": @otherwise(\"" + otherwise + "\") must be DENY or ESCALATE");
+        }
+        if (statement == null || statement.isBlank()) {
+            throw new PolicyBuildException(where + ": rule " + id + " has no " + id + ".assumed message in "
+                    + PolicyFiles.MESSAGES_FILE);
+        }
+        return new PolicyRule.Assumes(field, text(meta, "assumed", where), statement.strip(), Verdict.valueOf(otherwise),
+                words(text(meta, "because", where)), List.of());
+    }
+
+    /** Resolves each assumption's {@code @because} rules, and from them whom a strict decision asks. */
+    private static Map<String, PolicyRule> withContacts(Map<String, PolicyRule> byName) {
+        Map<String, PolicyRule> byId = new HashMap<>();
+        byName.values().forEach(r -> byId.put(r.id(), r));
+        Map<String, PolicyRule> resolved = new LinkedHashMap<>();
+        byName.forEach((name, rule) -> {
+            PolicyRule.Assumes a = rule.assumes();
+            if (a == null) {
+                resolved.put(name, rule);
+                return;
+            }
+            String where = rule.file() + ", rule \"" + name + "\"";
+            java.util.Set<Contact> contacts = java.util.EnumSet.noneOf(Contact.class);
+            for (String because : a.because()) {
+                PolicyRule cause = byId.get(because);
+                if (cause == null) {
+                    throw new PolicyBuildException(where + ": @because names rule " + because + ", which the policy lacks");
+                }
+                if (!cause.effect().name().equals(a.otherwise().name())) {
+                    throw new PolicyBuildException(where + ": @because names rule " + because + ", whose effect is "
+                            + cause.effect() + ", not " + a.otherwise());
+                }
+                contacts.addAll(cause.escalateTo());
+            }
+            if (a.otherwise() == Verdict.DENY) {
+                // a strict decision asks rather than forbids: the AI & Digital Unit answers for what would be denied
+                contacts = java.util.EnumSet.of(Contact.AI_UNIT);
+            }
+            resolved.put(name, new PolicyRule(rule.id(), name, rule.effect(), rule.clauses(), rule.escalateTo(),
+                    rule.item(), rule.text(), rule.file(), new PolicyRule.Assumes(a.field(), a.assumed(), a.statement(),
+                            a.otherwise(), a.because(), List.copyOf(contacts))));
+        });
+        return resolved;
+    }
+
+    /**
+     * Checks the loaded rules against the ids the policy's manifest declares.
+     *
+     * @throws PolicyBuildException naming the rules missing or not declared
+     */
+    void checkDeclared(List<String> declared, String origin) {
+        Set<String> loaded = new java.util.TreeSet<>();
+        rules.forEach(r -> loaded.add(r.id()));
+        Set<String> expected = new java.util.TreeSet<>(declared);
+        Set<String> missing = new java.util.TreeSet<>(expected);
+        missing.removeAll(loaded);
+        Set<String> extra = new java.util.TreeSet<>(loaded);
+        extra.removeAll(expected);
+        if (!missing.isEmpty() || !extra.isEmpty()) {
+            throw new PolicyBuildException("the rules at " + origin + " are not the ones its manifest ("
+                    + PolicyFiles.VERSION_FILE + ", rules=) declares:"
+                    + (missing.isEmpty() ? "" : " missing " + missing) + (extra.isEmpty() ? "" : " not declared " + extra));
+        }
     }
 
     /** The rule a finding names. */

@@ -11,5 +11,7 @@ public enum RuleEffect {
     /** Something the user must do; dropped from a DENY. */
     OBLIGATION,
     /** Something the user should consider; never changes the verdict. */
-    ADVICE
+    ADVICE,
+    /** The decision took a fact for granted; the rule says which and what it would be otherwise. */
+    ASSUMPTION
 }

@@ -35,6 +35,16 @@ public record Usage(Tool tool, Hosting hosting, Set<DataCategory> dataCategories
         Checks.required(purpose, "purpose", Checks.names(Purpose.class));
         dataCategories = copyCategories(dataCategories);
         context = context == null ? Context.NOT_STATED : context;
+        if (dataCategories.isEmpty() && purpose.consumesData()) {
+            // these purposes work on data the user gives: leaving the data out would be allowed everywhere
+            throw new InvalidUsageException("dataCategories", "must name the data that go into the tool when the "
+                    + "purpose is " + purpose + " (PUBLIC for published material, UNKNOWN when you cannot tell)",
+                    Checks.names(DataCategory.class));
+        }
+        if (!tool.generative() && purpose.producesContent()) {
+            throw new InvalidUsageException("tool.generative", "cannot be false when the purpose is " + purpose
+                    + ": a tool that generates images or data is generative", List.of("true"));
+        }
     }
 
     /**

@@ -26,9 +26,7 @@ final class UsageReader {
 
     private static final List<String> TOP_FIELDS = List.of("tool", "hosting", "dataCategories", "purpose", "context");
     private static final List<String> TOOL_FIELDS = List.of("name", "generative", "parametersBillions");
-    private static final List<String> CONTEXT_FIELDS = List.of("userTrained", "subscription", "codeTarget",
-            "expertReview", "dpiaCompleted", "subcontractingAgreement", "trainingDataLawful", "webScraping",
-            "scrapingTermsRespected", "apiAvailable", "automatedDecisionOnPeople", "forPublication");
+    private static final List<String> CONTEXT_FIELDS = ContextField.all().stream().map(ContextField::jsonName).toList();
 
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -121,23 +119,23 @@ final class UsageReader {
 
     private static Context context(JsonNode node) {
         object(node, "context", CONTEXT_FIELDS);
-        return Context.builder()
-                .userTrained(bool(node, "userTrained", "context.userTrained"))
-                .subscription(optionalEnum(node, "subscription", Subscription.class))
-                .codeTarget(optionalEnum(node, "codeTarget", CodeTarget.class))
-                .expertReview(bool(node, "expertReview", "context.expertReview"))
-                .dpiaCompleted(bool(node, "dpiaCompleted", "context.dpiaCompleted"))
-                .subcontractingAgreement(bool(node, "subcontractingAgreement", "context.subcontractingAgreement"))
-                .trainingDataLawful(bool(node, "trainingDataLawful", "context.trainingDataLawful"))
-                .webScraping(bool(node, "webScraping", "context.webScraping"))
-                .scrapingTermsRespected(bool(node, "scrapingTermsRespected", "context.scrapingTermsRespected"))
-                .apiAvailable(bool(node, "apiAvailable", "context.apiAvailable"))
-                .automatedDecisionOnPeople(bool(node, "automatedDecisionOnPeople", "context.automatedDecisionOnPeople"))
-                .forPublication(bool(node, "forPublication", "context.forPublication"))
-                .build();
+        Context.Builder context = Context.builder();
+        for (ContextField field : ContextField.all()) {
+            JsonNode value = node.get(field.jsonName());
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            if (field.type() == Boolean.class) {
+                context.set(field, bool(node, field.jsonName(), field.path()));
+            } else {
+                @SuppressWarnings({"unchecked", "rawtypes"})
+                Object constant = enumValue(value, field.path(), (Class) field.type());
+                context.set(field, constant);
+            }
+        }
+        return context.build();
     }
 
-    /** Checks that a node is an object with only known fields. */
     private static void object(JsonNode node, String path, List<String> fields) {
         if (!node.isObject()) {
             throw new InvalidUsageException(path, "must be a JSON object, got " + kind(node), fields);
@@ -169,11 +167,6 @@ final class UsageReader {
             throw new InvalidUsageException(path, "must be true or false, got " + kind(node), List.of("true", "false"));
         }
         return node.booleanValue();
-    }
-
-    private static <E extends Enum<E>> E optionalEnum(JsonNode parent, String name, Class<E> type) {
-        JsonNode node = parent.get(name);
-        return node == null || node.isNull() ? null : enumValue(node, "context." + name, type);
     }
 
     private static <E extends Enum<E>> E enumValue(JsonNode node, String path, Class<E> type) {

@@ -11,7 +11,23 @@ import org.junit.jupiter.api.Test;
 class DecisionAssemblerTest {
     static final List<Clause> CATALOGUE = List.of(clause("R1"), clause("R3"), clause("R4.1"), clause("R6.1"),
             clause("E4"), clause("CNIL-4"));
-    static final DecisionAssembler ASSEMBLER = new DecisionAssembler(CATALOGUE, "9", "sha256:x");
+    static final DecisionAssembler ASSEMBLER = new DecisionAssembler(CATALOGUE, "9", "sha256:x",
+            new DecisionAssembler.PolicyMessages() {
+                @Override
+                public List<String> noPermitClauses() {
+                    return List.of("R3");
+                }
+
+                @Override
+                public String noPermit(java.util.Locale locale) {
+                    return "nothing permits it";
+                }
+
+                @Override
+                public String strict(java.util.Locale locale, List<String> questions) {
+                    return "answer: " + String.join(" ", questions);
+                }
+            });
 
     static final PolicyRule DENY = rule("D1", RuleEffect.DENY, null, List.of(), "R4.1", "R3");
     static final PolicyRule ESCALATE = rule("S4", RuleEffect.ESCALATE, null, List.of(Contact.TRAINING_UNIT), "R1");
@@ -82,8 +98,73 @@ class DecisionAssemblerTest {
                 ASSEMBLER.assemble(List.of(PERMIT, VERIFY, ESCALATE, ADVICE, DENY)));
     }
 
+    static final PolicyRule ASSUME_TRAINED = assumption("U1", "context.userTrained", Verdict.ESCALATE,
+            List.of(Contact.TRAINING_UNIT), "R1");
+    static final PolicyRule ASSUME_NO_SUBSCRIPTION = assumption("U2", "context.subscription", Verdict.DENY,
+            List.of(Contact.AI_UNIT), "R4.1");
+    static final PolicyRule ASSUME_HOSTING = assumption("U8", "hosting", Verdict.DENY, List.of(Contact.AI_UNIT), "R3");
+
+    static PolicyRule assumption(String id, String field, Verdict otherwise, List<Contact> contacts, String clause) {
+        return new PolicyRule(id, id + " name", RuleEffect.ASSUMPTION, List.of(clause), List.of(), null,
+                "question of " + id, "x.drl", new PolicyRule.Assumes(field, "v", "statement of " + id, otherwise,
+                        List.of("S4"), contacts));
+    }
+
+    @Test
+    void withoutAPermitNothingIsAllowed() {
+        Decision d = ASSEMBLER.assemble(List.of(VERIFY, ADVICE));
+        assertEquals(Verdict.DENY, d.verdict());
+        assertEquals(List.of(DecisionAssembler.NO_PERMIT), d.reasons().stream().map(Reason::rule).toList());
+        assertTrue(d.cites("R3"));
+        assertTrue(d.obligations().isEmpty());
+        assertEquals(Verdict.DENY, ASSEMBLER.assemble(List.of()).verdict());
+    }
+
+    @Test
+    void assumptionsAreKeptOnlyWhereStatingTheFieldCouldBeStricter() {
+        Decision allowed = ASSEMBLER.assemble(List.of(PERMIT, ASSUME_TRAINED, ASSUME_NO_SUBSCRIPTION, VERIFY));
+        assertEquals(List.of("context.userTrained", "context.subscription"), allowed.assumedFields());
+        assertTrue(allowed.cites("R1") && allowed.cites("R4.1"));
+        Decision escalated = ASSEMBLER.assemble(List.of(PERMIT, ESCALATE, ASSUME_TRAINED, ASSUME_NO_SUBSCRIPTION));
+        assertEquals(List.of("context.subscription"), escalated.assumedFields(), "ESCALATE otherwise is not stricter");
+        Decision denied = ASSEMBLER.assemble(List.of(DENY, ASSUME_TRAINED, ASSUME_NO_SUBSCRIPTION, ASSUME_HOSTING));
+        assertEquals(List.of("hosting"), denied.assumedFields(), "a declaration is listed whatever the verdict");
+    }
+
+    @Test
+    void aStrictDecisionAsksRatherThanAllowsOnAnAssumption() {
+        Decision strict = ASSEMBLER.assemble(List.of(PERMIT, ASSUME_TRAINED, ASSUME_NO_SUBSCRIPTION, VERIFY), true);
+        assertEquals(Verdict.ESCALATE, strict.verdict());
+        assertTrue(strict.strict());
+        assertEquals(List.of(Contact.AI_UNIT, Contact.TRAINING_UNIT), strict.escalateTo());
+        assertEquals(List.of(DecisionAssembler.STRICT), strict.reasons().stream().map(Reason::rule).toList());
+        assertEquals("answer: question of U1 question of U2", strict.reasons().get(0).text());
+        assertEquals(List.of("VERIFY_OUTPUTS"), strict.obligationIds());
+        Decision plain = ASSEMBLER.assemble(List.of(PERMIT, VERIFY), true);
+        assertEquals(Verdict.ALLOW, plain.verdict(), "nothing assumed: strict changes nothing");
+        Decision denied = ASSEMBLER.assemble(List.of(DENY, ASSUME_HOSTING), true);
+        assertEquals(Verdict.DENY, denied.verdict(), "a DENY keeps its verdict");
+    }
+
     @Test
     void aDecisionWithoutCitationIsRefusedNotAllowed() {
-        assertThrows(PolicyEvaluationException.class, () -> ASSEMBLER.assemble(List.of()));
+        DecisionAssembler silent = new DecisionAssembler(CATALOGUE, "9", "sha256:x",
+                new DecisionAssembler.PolicyMessages() {
+                    @Override
+                    public List<String> noPermitClauses() {
+                        return List.of();
+                    }
+
+                    @Override
+                    public String noPermit(java.util.Locale locale) {
+                        return "-";
+                    }
+
+                    @Override
+                    public String strict(java.util.Locale locale, List<String> questions) {
+                        return "-";
+                    }
+                });
+        assertThrows(PolicyEvaluationException.class, () -> silent.assemble(List.of()));
     }
 }

@@ -1,20 +1,23 @@
 package fr.inserm.aipolicy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import fr.inserm.aipolicy.facts.UsageFacts;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,9 +26,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Reusing decisions changes none: over hosting × purpose × every subset of the data categories,
- * with a seeded-random tool and context each, the engine's answer (cached or not, asked twice) is
- * the decision the rules make afresh; and the reuse is switched off for rules that can see what a
- * key leaves out. Uses the bundled rules from the policy-rules module's sources.
+ * with a seeded-random tool and context each, the engine's answer (cached or not, strict or not,
+ * asked twice) is the decision the rules make afresh. The cache is sound by construction: the rules
+ * see {@link UsageFacts}, every accessor of which is a function of the key. Uses the bundled rules
+ * from the policy-rules module's sources.
  */
 class DecisionCacheTest {
     private static final long SEED = Long.getLong("aipolicy.seed", System.nanoTime());
@@ -38,28 +42,25 @@ class DecisionCacheTest {
     }
 
     @Test
-    void theBundledRulesLetDecisionsBeReused() {
-        assertTrue(engine.reusesDecisions());
-    }
-
-    @Test
     void cachedAndFreshDecisionsAreIdenticalOverTheExhaustiveSpace() {
         Random random = new Random(SEED);
         DataCategory[] categories = DataCategory.values();
         int reused = 0;
         for (Hosting hosting : Hosting.values()) {
             for (Purpose purpose : Purpose.values()) {
-                for (int mask = 0; mask < 1 << categories.length; mask++) {
+                for (int mask = purpose.consumesData() ? 1 : 0; mask < 1 << categories.length; mask++) {
                     Set<DataCategory> set = EnumSet.noneOf(DataCategory.class);
                     for (int i = 0; i < categories.length; i++) {
                         if ((mask & 1 << i) != 0) {
                             set.add(categories[i]);
                         }
                     }
-                    Usage usage = new Usage(randomTool(random), hosting, set, purpose, randomContext(random));
-                    Decision first = engine.evaluate(usage);
-                    Decision again = engine.evaluate(usage.toBuilder().tool(randomTool(random, usage.tool())).build());
-                    Decision fresh = engine.decide(usage, false);
+                    Usage usage = new Usage(randomTool(random, purpose), hosting, set, purpose, randomContext(random));
+                    boolean strict = random.nextBoolean();
+                    Decision first = engine.evaluate(usage, strict);
+                    Decision again = engine.evaluate(usage.toBuilder().tool(randomTool(random, usage.tool())).build(),
+                            strict);
+                    Decision fresh = engine.decide(engine.factsOf(usage), strict, false);
                     if (!fresh.equals(first) || !fresh.equals(again)) {
                         fail("seed " + SEED + " (rerun with -Daipolicy.seed=" + SEED + "): " + usage
                                 + "\n fresh:  " + fresh + "\n cached: " + first + "\n again:  " + again);
@@ -74,84 +75,88 @@ class DecisionCacheTest {
     }
 
     @Test
-    void usagesDifferingOnlyInWhatRulesCannotSeeShareAKey() {
-        UsageKey keys = UsageKey.forRules(List.of("rule \"x\" when Usage( tool.isLargerThan(10) ) then end"));
-        assertNotNull(keys);
-        Usage base = Usage.builder().tool(new Tool("ChatGPT", true, 70.0)).hosting(Hosting.EXTERNAL)
-                .purpose(Purpose.WRITING).build();
-        assertEquals(keys.of(base), keys.of(base.toBuilder().tool(new Tool("Claude", true, 400.0)).build()));
-        assertNotEquals(keys.of(base), keys.of(base.toBuilder().tool(new Tool("ChatGPT", true, 7.0)).build()));
-        assertNotEquals(keys.of(base), keys.of(base.toBuilder().tool(new Tool("ChatGPT", false, 70.0)).build()));
-        assertNotEquals(keys.of(base), keys.of(base.toBuilder().context(Context.builder().userTrained(false).build())
-                .build()));
-        assertNotEquals(keys.of(Usage.builder().tool("a").hosting(Hosting.LOCAL).purpose(Purpose.WRITING)
-                .context(Context.builder().userTrained(true).build()).build()),
-                keys.of(Usage.builder().tool("a").hosting(Hosting.LOCAL).purpose(Purpose.WRITING).build()));
+    void aKeyHoldsEveryFactAndNothingElse() {
+        Random random = new Random(SEED);
+        Map<Long, String> seen = new HashMap<>();
+        for (int i = 0; i < 50_000; i++) {
+            Purpose purpose = Purpose.values()[random.nextInt(Purpose.values().length)];
+            Set<DataCategory> set = EnumSet.noneOf(DataCategory.class);
+            for (DataCategory c : DataCategory.values()) {
+                if (random.nextInt(4) == 0) {
+                    set.add(c);
+                }
+            }
+            UsageFacts facts = UsageFacts.of(Hosting.values()[random.nextInt(4)], purpose, set, random.nextBoolean(),
+                    random.nextBoolean() ? null : random.nextDouble() * 20, random.nextBoolean(), randomContext(random));
+            assertTrue(facts.key() >= 0, "the key fits 63 bits");
+            UsageFacts back = UsageFacts.ofKey(facts.key());
+            String visible = visible(facts);
+            assertEquals(visible, visible(back), "seed " + SEED + ": the key loses a fact");
+            String before = seen.putIfAbsent(facts.key(), visible);
+            assertTrue(before == null || before.equals(visible), "seed " + SEED + ": two facts share a key");
+        }
     }
 
-    @Test
-    void everyFieldOfAUsageChangesItsKey() {
-        UsageKey keys = UsageKey.forRules(List.of());
-        Random random = new Random(SEED);
-        Set<Long> seen = new java.util.HashSet<>();
-        Set<String> distinct = new java.util.HashSet<>();
-        for (int i = 0; i < 50_000; i++) {
-            Usage usage = new Usage(new Tool("t", random.nextBoolean(), null), Hosting.values()[random.nextInt(4)],
-                    EnumSet.noneOf(DataCategory.class), Purpose.values()[random.nextInt(Purpose.values().length)],
-                    randomContext(random));
-            String visible = usage.hosting() + " " + usage.purpose() + " " + usage.tool().generative() + " "
-                    + usage.context();
-            if (distinct.add(visible)) {
-                assertTrue(seen.add(keys.of(usage)), "seed " + SEED + ": two different usages share a key: " + usage);
+    /** Every public accessor of the facts the rules see, by name: what a rule can read. */
+    private static String visible(UsageFacts facts) {
+        StringBuilder out = new StringBuilder();
+        for (Method method : accessors()) {
+            try {
+                out.append(method.getName()).append('=').append(method.invoke(facts)).append(' ');
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
             }
         }
+        return out.toString();
     }
 
-    @Test
-    void rulesThatCanSeeMoreSwitchReuseOff() {
-        for (String code : List.of("Usage( tool.name == \"ChatGPT\" )", "Usage( tool.parametersBillions > 3 )",
-                "$u : Usage( ) eval( check($u) )", "Usage( $t : tool )", "Usage( this != null )",
-                "Usage( tool.isLargerThan($x) )", "$u : Usage()", "Usage( tool.toString() != null )")) {
-            assertNull(UsageKey.forRules(List.of("rule \"r\" when " + code + " then end")), code);
+    private static List<Method> accessors() {
+        List<Method> methods = new ArrayList<>();
+        for (Method method : UsageFacts.class.getDeclaredMethods()) {
+            if (Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
+                    && method.getParameterCount() == 0
+                    && !Set.of("key", "hashCode", "toString").contains(method.getName())) {
+                methods.add(method);
+            }
         }
-        assertNotNull(UsageKey.forRules(List.of("// tool name\nrule \"the tool's name\" @id(\"name\") when "
-                + "Usage( tool.generative, tool.isLargerThan(1.5) ) then insert(new Finding(drools.getRule().getName())); end")));
+        methods.sort((a, b) -> a.getName().compareTo(b.getName()));
+        return methods;
     }
 
     @Test
-    void rulesFromAFolderThatReadTheToolNameAreNotReused() throws Exception {
+    void theRulesSeeTheToolOnlyThroughWhatTheKeyHolds() {
+        assertEquals(List.of("getContext", "getDataCategories", "getHosting", "getPurpose", "isCodeGenerated",
+                "isExternal", "isGenerative", "isHighlySensitiveCode", "isHostingConfirmed", "isInsermFunded",
+                "isLargeModel", "isNoData", "isSensitiveData", "isUnknownData"),
+                accessors().stream().map(Method::getName).toList(),
+                "an accessor was added to UsageFacts: it must be a function of the key (see aKeyHoldsEveryFactAndNothingElse)");
+    }
+
+    @Test
+    void contextFieldsAreTheContextsComponents() {
+        List<String> components = Arrays.stream(Context.class.getRecordComponents()).map(RecordComponent::getName).toList();
+        assertEquals(components, ContextField.all().stream().map(ContextField::jsonName).toList());
+        for (RecordComponent component : Context.class.getRecordComponents()) {
+            assertEquals(component.getType(), ContextField.byJsonName(component.getName()).type(), component.getName());
+        }
+    }
+
+    @Test
+    void aRuleThatReadsTheToolNameDoesNotCompile() throws Exception {
         Path folder = Files.createTempDirectory("aipolicy-rules");
         Path source = RULES.resolve(PolicyFiles.FOLDER);
         try (var files = Files.list(source)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 String text = Files.readString(file);
                 if (file.getFileName().toString().equals("frugality.drl")) {
-                    text = text.replace("Usage( tool.isLargerThan(10) )", "Usage( tool.isLargerThan(10), tool.name != \"x\" )");
+                    text = text.replace("UsageFacts( largeModel )", "UsageFacts( largeModel, tool.name != \"x\" )");
                 }
                 Files.writeString(folder.resolve(file.getFileName()), text);
             }
         }
-        DroolsPolicyEngine other = (DroolsPolicyEngine) PolicyEngine.builder().rulesFrom(folder).build();
-        assertFalse(other.reusesDecisions());
-        Usage usage = Usage.builder().tool(new Tool("x", true, 70.0)).hosting(Hosting.LOCAL).purpose(Purpose.WRITING)
-                .build();
-        assertFalse(other.evaluate(usage).appliedRules().contains("A1"));
-        assertTrue(other.evaluate(usage.toBuilder().tool(new Tool("y", true, 70.0)).build()).appliedRules().contains("A1"));
-    }
-
-    @Test
-    void theKeyCheckKnowsEveryPublicMemberOfWhatRulesSee() {
-        Set<String> members = new TreeSet<>();
-        for (Class<?> type : List.of(Usage.class, Tool.class, Context.class)) {
-            for (Method method : type.getDeclaredMethods()) {
-                if (Modifier.isPublic(method.getModifiers()) && !Set.of("equals", "hashCode", "toString")
-                        .contains(method.getName())) {
-                    members.add(type.getSimpleName() + "." + method.getName());
-                }
-            }
-        }
-        assertEquals(new TreeSet<>(UsageKey.KNOWN_MEMBERS), members,
-                "a member was added or removed: check UsageKey (can rules see it? is it in the key?)");
+        PolicyBuildException e = assertThrows(PolicyBuildException.class,
+                () -> PolicyEngine.builder().rulesFrom(folder).build());
+        assertTrue(e.getMessage().contains("frugality.drl"), e.getMessage());
     }
 
     @Test
@@ -167,9 +172,10 @@ class DecisionCacheTest {
         assertTrue(cache.size() <= 3);
     }
 
-    private static Tool randomTool(Random random) {
+    private static Tool randomTool(Random random, Purpose purpose) {
         Double[] sizes = {null, 0.5, 7.0, 10.0, 10.5, 70.0};
-        return new Tool("tool-" + random.nextInt(5), random.nextInt(4) != 0, sizes[random.nextInt(sizes.length)]);
+        boolean generative = purpose.producesContent() || random.nextInt(4) != 0;
+        return new Tool("tool-" + random.nextInt(5), generative, sizes[random.nextInt(sizes.length)]);
     }
 
     /** Another tool the rules cannot tell from this one: another name, a size on the same side of 10. */
@@ -179,19 +185,12 @@ class DecisionCacheTest {
         return new Tool("other-" + random.nextInt(5), like.generative(), other);
     }
 
-    private static Context randomContext(Random random) {
-        return new Context(tri(random), pick(random, Subscription.values()), pick(random, CodeTarget.values()),
-                tri(random), tri(random), tri(random), tri(random), tri(random), tri(random), tri(random), tri(random),
-                tri(random));
-    }
-
-    private static Boolean tri(Random random) {
-        int i = random.nextInt(3);
-        return i == 0 ? null : i == 1;
-    }
-
-    private static <T> T pick(Random random, T[] values) {
-        int i = random.nextInt(values.length + 1);
-        return i == values.length ? null : values[i];
+    static Context randomContext(Random random) {
+        Context.Builder context = Context.builder();
+        for (ContextField field : ContextField.all()) {
+            int i = random.nextInt(field.statedValues().size() + 1);
+            context.set(field, i == 0 ? null : field.statedValues().get(i - 1));
+        }
+        return context.build();
     }
 }

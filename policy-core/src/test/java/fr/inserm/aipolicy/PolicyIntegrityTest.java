@@ -49,7 +49,7 @@ class PolicyIntegrityTest {
     @Test
     void missingCatalogue() throws IOException {
         Files.delete(MiniPolicy.copyTo(dir).resolve("catalogue.json"));
-        assertMentions(refusal(dir), "has no catalogue.json");
+        assertMentions(refusal(dir), "missing [catalogue.json]");
     }
 
     @Test
@@ -117,13 +117,13 @@ class PolicyIntegrityTest {
     @Test
     void drlSyntaxErrorNamesFileAndLine() throws IOException {
         // line 24 of mini.drl is the condition of "P2 local"
-        edit(MiniPolicy.copyTo(dir).resolve("mini.drl"), "    Usage( !external )", "    Usage( !external ");
+        edit(MiniPolicy.copyTo(dir).resolve("mini.drl"), "    UsageFacts( !external )", "    UsageFacts( !external ");
         assertMentions(refusal(dir), "do not compile", "mini.drl line");
     }
 
     @Test
     void drlTypeErrorNamesFile() throws IOException {
-        edit(MiniPolicy.copyTo(dir).resolve("mini.drl"), "Usage( tool.generative )", "Usage( tool.generatve )");
+        edit(MiniPolicy.copyTo(dir).resolve("mini.drl"), "UsageFacts( generative )", "UsageFacts( generatve )");
         assertMentions(refusal(dir), "do not compile", "generatve");
     }
 
@@ -136,7 +136,7 @@ class PolicyIntegrityTest {
     @Test
     void noRules() throws IOException {
         Files.delete(MiniPolicy.copyTo(dir).resolve("mini.drl"));
-        assertMentions(refusal(dir), "has no .drl file");
+        assertMentions(refusal(dir), "missing [mini.drl]");
     }
 
     @Test

@@ -47,7 +47,7 @@ class RequestReaderTest {
         assertEquals(List.of("hosting"), chat.completedFromCatalogue());
         assertTrue(chat.extended());
         EvaluationRequest bert = PolicyJson.readRequest("{\"tool\": {\"name\": \"Bert\"}, \"hosting\": \"INTERNAL\","
-                + " \"dataCategories\": [], \"purpose\": \"DATA_ANALYSIS\"}", TOOLS);
+                + " \"dataCategories\": [\"PUBLIC\"], \"purpose\": \"DATA_ANALYSIS\"}", TOOLS);
         assertEquals(new Tool("Bert", false, 0.11), bert.usage().tool());
         assertEquals(List.of("tool.parametersBillions", "tool.generative"), bert.completedFromCatalogue());
         EvaluationRequest stated = PolicyJson.readRequest("{\"tool\": {\"name\": \"Bert\", \"parametersBillions\": 0.3,"

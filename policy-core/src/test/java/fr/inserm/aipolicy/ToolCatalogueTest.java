@@ -75,9 +75,9 @@ class ToolCatalogueTest {
 
     @Test
     void startsAUsageFromTheCatalogue() {
-        Usage usage = TOOLS.usage("ChatThing").purpose(Purpose.TRANSLATION).build();
+        Usage usage = TOOLS.usage("ChatThing").dataCategories(DataCategory.PUBLIC).purpose(Purpose.TRANSLATION).build();
         assertEquals(Hosting.EXTERNAL, usage.hosting());
-        Usage bert = TOOLS.usage("Bert").hosting(Hosting.LOCAL).purpose(Purpose.DATA_ANALYSIS).build();
+        Usage bert = TOOLS.usage("Bert").hosting(Hosting.LOCAL).dataCategories(DataCategory.PUBLIC).purpose(Purpose.DATA_ANALYSIS).build();
         assertFalse(bert.tool().generative());
         assertEquals(0.11, bert.tool().parametersBillions());
         assertEquals("tool.name", assertThrows(InvalidUsageException.class, () -> TOOLS.usage("Unknown")).field());

@@ -26,6 +26,12 @@ public abstract class ForwardingPolicyEngine implements PolicyEngine {
         return delegate.evaluate(usage);
     }
 
+    /** A plain decision goes through {@link #evaluate(Usage)}, so a double that overrides it fails both ways. */
+    @Override
+    public Decision evaluate(Usage usage, boolean strict) {
+        return strict ? delegate.evaluate(usage, true) : evaluate(usage);
+    }
+
     @Override
     public List<PolicyRule> rules() {
         return delegate.rules();

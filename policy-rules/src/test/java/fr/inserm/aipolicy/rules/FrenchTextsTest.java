@@ -51,8 +51,12 @@ class FrenchTextsTest {
     @Test
     void everyRuleHasAFrenchMessageAndNoOtherKeyIsThere() {
         Set<String> rules = ENGINE.rules().stream().map(PolicyRule::id).collect(Collectors.toCollection(TreeSet::new));
+        ENGINE.rules().stream().filter(r -> r.assumes() != null).forEach(r -> rules.add(r.id() + ".assumed"));
+        rules.add("DEFAULT");
+        rules.add("STRICT");
         Properties french = bundle("messages_fr.properties");
         assertEquals(rules, new TreeSet<>(french.stringPropertyNames()));
+        assertEquals(rules, new TreeSet<>(bundle("messages.properties").stringPropertyNames()));
         for (PolicyRule rule : ENGINE.rules()) {
             assertNotEquals(rule.text(), french.getProperty(rule.id()).strip(), rule.id() + " is not translated");
         }
@@ -80,8 +84,8 @@ class FrenchTextsTest {
     @Test
     void everyScenarioDecidesTheSameInFrenchWithFrenchTexts() {
         Properties french = bundle("messages_fr.properties");
-        for (Scenario scenario : Scenario.all()) {
-            Usage usage = scenario.usage();
+        for (Usage usage : ScenarioFilesTest.usages()) {
+            String scenario = PolicyJson.write(usage);
             Decision english = ENGINE.evaluate(usage);
             assertEquals(PolicyJson.write(english), PolicyJson.write(ENGINE.evaluate(usage, Locale.ENGLISH)),
                     "English is the plain decision: " + scenario);
@@ -105,7 +109,7 @@ class FrenchTextsTest {
 
     @Test
     void refusesALanguageItDoesNotHave() {
-        Usage usage = Scenario.all().get(0).usage();
+        Usage usage = ScenarioFilesTest.usages().get(0);
         assertEquals("language", assertThrows(InvalidUsageException.class,
                 () -> ENGINE.evaluate(usage, Locale.GERMAN)).field());
     }
@@ -125,8 +129,11 @@ class FrenchTextsTest {
         copyPolicy(copy);
         Files.delete(copy.resolve("messages_fr.properties"));
         Files.delete(copy.resolve("labels_fr.properties"));
+        Path manifest = copy.resolve("policy.properties");
+        Files.writeString(manifest, Files.readString(manifest).replace("messages_fr.properties", "")
+                .replace("labels_fr.properties", ""));
         PolicyEngine engine = PolicyEngine.builder().rulesFrom(copy).build();
-        Usage usage = Scenario.all().get(0).usage();
+        Usage usage = ScenarioFilesTest.usages().get(0);
         assertEquals(PolicyJson.write(ENGINE.evaluate(usage)).replace(ENGINE.policyDigest(), engine.policyDigest()),
                 PolicyJson.write(engine.evaluate(usage)));
         assertThrows(UnsupportedOperationException.class, () -> engine.evaluate(usage, Locale.FRENCH));

@@ -1,11 +1,10 @@
 package fr.inserm.aipolicy.rules;
 
-import fr.inserm.aipolicy.CodeTarget;
 import fr.inserm.aipolicy.Context;
+import fr.inserm.aipolicy.ContextField;
 import fr.inserm.aipolicy.DataCategory;
 import fr.inserm.aipolicy.Hosting;
 import fr.inserm.aipolicy.Purpose;
-import fr.inserm.aipolicy.Subscription;
 import fr.inserm.aipolicy.Tool;
 import fr.inserm.aipolicy.Usage;
 import java.util.ArrayList;
@@ -42,13 +41,17 @@ final class UsageSpace {
 
     /** A random context: each field not stated, or one of its values. */
     static Context randomContext(Random random) {
-        return Context.builder()
-                .userTrained(bool(random)).subscription(pick(random, Subscription.values()))
-                .codeTarget(pick(random, CodeTarget.values())).expertReview(bool(random))
-                .dpiaCompleted(bool(random)).subcontractingAgreement(bool(random))
-                .trainingDataLawful(bool(random)).webScraping(bool(random)).scrapingTermsRespected(bool(random))
-                .apiAvailable(bool(random)).automatedDecisionOnPeople(bool(random)).forPublication(bool(random))
-                .build();
+        Context.Builder context = Context.builder();
+        for (ContextField field : ContextField.all()) {
+            int i = random.nextInt(field.statedValues().size() + 1);
+            context.set(field, i == 0 ? null : field.statedValues().get(i - 1));
+        }
+        return context.build();
+    }
+
+    /** Whether the policy accepts this combination as input (POLICY.md §2 refusals that need no catalogue). */
+    static boolean accepted(Tool tool, Purpose purpose, int mask) {
+        return !(mask == 0 && purpose.consumesData()) && !(purpose.producesContent() && !tool.generative());
     }
 
     static Tool randomTool(Random random) {
@@ -62,9 +65,15 @@ final class UsageSpace {
     }
 
     static Usage randomUsage(Random random) {
-        return usage(randomTool(random), Hosting.values()[random.nextInt(Hosting.values().length)],
-                Purpose.values()[random.nextInt(Purpose.values().length)],
-                random.nextInt(SUBSETS), randomContext(random));
+        while (true) {
+            Tool tool = randomTool(random);
+            Purpose purpose = Purpose.values()[random.nextInt(Purpose.values().length)];
+            int mask = random.nextInt(SUBSETS);
+            if (accepted(tool, purpose, mask)) {
+                return usage(tool, Hosting.values()[random.nextInt(Hosting.values().length)], purpose, mask,
+                        randomContext(random));
+            }
+        }
     }
 
     private static Boolean bool(Random random) {
@@ -106,26 +115,25 @@ final class UsageSpace {
         for (DataCategory c : u.dataCategories()) {
             EnumSet<DataCategory> fewer = EnumSet.copyOf(u.dataCategories());
             fewer.remove(c);
-            candidates.add(new Usage(u.tool(), u.hosting(), fewer, u.purpose(), u.context()));
+            if (!fewer.isEmpty() || !u.purpose().consumesData()) {
+                candidates.add(new Usage(u.tool(), u.hosting(), fewer, u.purpose(), u.context()));
+            }
         }
         Context c = u.context();
         List<Context> plainer = new ArrayList<>();
-        if (c.userTrained() != null) plainer.add(c.toBuilder().userTrained(null).build());
-        if (c.subscription() != null) plainer.add(c.toBuilder().subscription(null).build());
-        if (c.codeTarget() != null) plainer.add(c.toBuilder().codeTarget(null).build());
-        if (c.expertReview() != null) plainer.add(c.toBuilder().expertReview(null).build());
-        if (c.dpiaCompleted() != null) plainer.add(c.toBuilder().dpiaCompleted(null).build());
-        if (c.subcontractingAgreement() != null) plainer.add(c.toBuilder().subcontractingAgreement(null).build());
-        if (c.trainingDataLawful() != null) plainer.add(c.toBuilder().trainingDataLawful(null).build());
-        if (c.webScraping() != null) plainer.add(c.toBuilder().webScraping(null).build());
-        if (c.scrapingTermsRespected() != null) plainer.add(c.toBuilder().scrapingTermsRespected(null).build());
-        if (c.apiAvailable() != null) plainer.add(c.toBuilder().apiAvailable(null).build());
-        if (c.automatedDecisionOnPeople() != null) plainer.add(c.toBuilder().automatedDecisionOnPeople(null).build());
-        if (c.forPublication() != null) plainer.add(c.toBuilder().forPublication(null).build());
+        for (ContextField field : ContextField.all()) {
+            if (c.get(field) != null) {
+                plainer.add(c.with(field, null));
+            }
+        }
         for (Context p : plainer) {
             candidates.add(new Usage(u.tool(), u.hosting(), u.dataCategories(), u.purpose(), p));
         }
-        if (u.tool().parametersBillions() != null || !u.tool().generative() || !u.tool().name().equals("t")) {
+        if (u.tool().parametersBillions() != null || !u.tool().name().equals("t")) {
+            candidates.add(new Usage(new Tool("t", u.tool().generative(), null), u.hosting(), u.dataCategories(),
+                    u.purpose(), u.context()));
+        }
+        if (!u.tool().generative()) {
             candidates.add(new Usage(Tool.named("t"), u.hosting(), u.dataCategories(), u.purpose(), u.context()));
         }
         return candidates;

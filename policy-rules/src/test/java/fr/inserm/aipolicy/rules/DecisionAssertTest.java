@@ -1,4 +1,4 @@
-package fr.inserm.aipolicy.testing;
+package fr.inserm.aipolicy.rules;
 
 import static fr.inserm.aipolicy.testing.DecisionAssert.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,13 +27,13 @@ class DecisionAssertTest {
                 .hasObligations().hasAdvice("PREFER_INTERNAL_SYSTEM").escalatesTo()
                 .hasPolicyVersion(ENGINE.policyVersion());
         assertThat(ESCALATED).isEscalated().escalatesTo(Contact.AI_UNIT, Contact.DPO, Contact.CDO)
-                .hasObligations("VERIFY_OUTPUTS");
+                .hasObligations("VERIFY_OUTPUTS", "DISCLOSE_AI_USE");
     }
 
     @Test
     void failsShowingTheWholeDecision() {
         AssertionError e = assertThrows(AssertionError.class, () -> assertThat(DENIED).isAllowed());
-        assertTrue(e.getMessage().startsWith("expected verdict ALLOW, but the decision was DENY citing [R3, R4.1"),
+        assertTrue(e.getMessage().startsWith("expected verdict ALLOW, but the decision was DENY citing [R3, R4, R4.1"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("\"reasons\""), e.getMessage());
         assertThrows(AssertionError.class, () -> assertThat(DENIED).cites("R7.2"));

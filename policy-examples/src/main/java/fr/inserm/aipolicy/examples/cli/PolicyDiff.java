@@ -2,12 +2,14 @@ package fr.inserm.aipolicy.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.inserm.aipolicy.CodeTarget;
 import fr.inserm.aipolicy.Context;
 import fr.inserm.aipolicy.DataCategory;
 import fr.inserm.aipolicy.Decision;
 import fr.inserm.aipolicy.Hosting;
+import fr.inserm.aipolicy.ContextField;
 import fr.inserm.aipolicy.InvalidUsageException;
+import fr.inserm.aipolicy.testing.Scenario;
+import fr.inserm.aipolicy.testing.ScenarioFiles;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.PolicyJson;
 import fr.inserm.aipolicy.PolicyRule;
@@ -160,22 +162,21 @@ final class PolicyDiff {
                 .forEach(e -> out.printf("    %8d  %s%n", e.getValue(), e.getKey()));
     }
 
-    /** Every scenario of every *.json file of a folder, labelled "file: name". */
+    /**
+     * Every scenario of every *.json file of a folder that expects a decision, labelled "file: name";
+     * read by the scenario reader the rule tests use.
+     */
     static Map<String, Usage> readScenarios(Path folder) throws IOException {
         Map<String, Usage> scenarios = new java.util.LinkedHashMap<>();
-        List<Path> files;
-        try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-        }
-        for (Path file : files) {
-            JsonNode cases = MAPPER.readTree(file.toFile());
-            for (JsonNode c : cases) {
-                String label = file.getFileName() + ": " + c.path("name").asText("?");
-                try {
-                    scenarios.put(label, PolicyJson.readUsage(MAPPER.writeValueAsString(c.get("usage"))));
-                } catch (InvalidUsageException e) {
-                    throw new InvalidUsageException(label + " " + e.field(), e.problem(), e.acceptedValues());
-                }
+        for (Scenario scenario : ScenarioFiles.read(folder)) {
+            if (scenario.expect().refused() != null) {
+                continue; // a refusal is not a decision to compare
+            }
+            String label = scenario.file() + ": " + scenario.name();
+            try {
+                scenarios.put(label, PolicyJson.readUsage(scenario.usageJson()));
+            } catch (InvalidUsageException e) {
+                throw new InvalidUsageException(label + " " + e.field(), e.problem(), e.acceptedValues());
             }
         }
         return scenarios;
@@ -209,7 +210,7 @@ final class PolicyDiff {
     private static Stream<Usage> grid(Tool tool, Context context, List<Integer> masks) {
         DataCategory[] categories = DataCategory.values();
         return Stream.of(Hosting.values()).flatMap(h -> Stream.of(Purpose.values()).flatMap(p ->
-                masks.stream().map(mask -> {
+                masks.stream().filter(mask -> accepted(tool, p, mask)).map(mask -> {
                     EnumSet<DataCategory> set = EnumSet.noneOf(DataCategory.class);
                     for (int i = 0; i < categories.length; i++) {
                         if ((mask & (1 << i)) != 0) {
@@ -220,32 +221,26 @@ final class PolicyDiff {
                 })));
     }
 
-    /** The empty context, and every context that states exactly one field. */
+    /** Whether the policy takes this combination as input (POLICY.md §2: data named for purposes that consume them). */
+    static boolean accepted(Tool tool, Purpose purpose, int mask) {
+        return !(mask == 0 && purpose.consumesData()) && !(purpose.producesContent() && !tool.generative());
+    }
+
+    /** The empty context, and every context that states exactly one field, derived from the schema. */
     static List<Context> singleFieldContexts() {
         List<Context> list = new ArrayList<>();
         list.add(Context.NOT_STATED);
-        for (Boolean b : new Boolean[] {true, false}) {
-            list.add(Context.builder().userTrained(b).build());
-            list.add(Context.builder().expertReview(b).build());
-            list.add(Context.builder().dpiaCompleted(b).build());
-            list.add(Context.builder().subcontractingAgreement(b).build());
-            list.add(Context.builder().trainingDataLawful(b).build());
-            list.add(Context.builder().webScraping(b).build());
-            list.add(Context.builder().scrapingTermsRespected(b).build());
-            list.add(Context.builder().apiAvailable(b).build());
-            list.add(Context.builder().automatedDecisionOnPeople(b).build());
-            list.add(Context.builder().forPublication(b).build());
-        }
-        for (Subscription s : Subscription.values()) {
-            list.add(Context.builder().subscription(s).build());
-        }
-        for (CodeTarget t : CodeTarget.values()) {
-            list.add(Context.builder().codeTarget(t).build());
+        for (ContextField field : ContextField.all()) {
+            for (Object value : field.statedValues()) {
+                list.add(Context.NOT_STATED.with(field, value));
+            }
         }
         // pairs the rules read together
         list.add(Context.builder().dpiaCompleted(true).subcontractingAgreement(true).build());
         list.add(Context.builder().webScraping(true).scrapingTermsRespected(true).apiAvailable(true).build());
         list.add(Context.builder().webScraping(true).scrapingTermsRespected(false).build());
+        list.add(Context.builder().subscription(Subscription.INSERM_FUNDED).subscriptionAuthorised(true).build());
+        list.add(Context.builder().deployedForOthers(true).dpiaCompleted(true).subcontractingAgreement(true).build());
         return list.stream().distinct().toList();
     }
 }

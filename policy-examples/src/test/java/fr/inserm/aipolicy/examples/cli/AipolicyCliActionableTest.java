@@ -51,7 +51,7 @@ class AipolicyCliActionableTest {
         assertEquals("fr", json.get("language").asText());
         assertTrue(json.get("reasons").get(0).get("text").asText().startsWith("Les données sensibles"));
         assertEquals("Ne jamais utiliser de plateforme d'IA externe avec des données sensibles",
-                json.get("citations").get(1).get("title").asText());
+                json.get("citations").get(2).get("title").asText());
     }
 
     @Test
@@ -63,8 +63,9 @@ class AipolicyCliActionableTest {
         Run field = run("", "evaluate", "examples/pseudonymised-cohort-chatgpt.json");
         assertEquals(0, field.status(), field.err());
         JsonNode alternatives = field.json().get("alternatives");
-        assertEquals(3, alternatives.size());
-        assertEquals("Leave out the pseudonymised data.", alternatives.get(2).get("changes").get(0).get("text").asText());
+        // leaving the only data out is no alternative for a summary: the data of a summary must be named
+        assertEquals(2, alternatives.size());
+        assertEquals("LOCAL", alternatives.get(1).get("changes").get(0).get("to").asText());
     }
 
     @Test

@@ -4,8 +4,6 @@ import static fr.inserm.aipolicy.examples.cli.CliTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.inserm.aipolicy.DataCategory;
-import fr.inserm.aipolicy.Purpose;
 import fr.inserm.aipolicy.examples.cli.CliTestSupport.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,24 +17,23 @@ class PolicyDiffTest {
     @Test
     void reportsWhatAChangedRuleChanges(@TempDir Path dir) throws Exception {
         Path after = CliTestSupport.copyOfRules(Files.createDirectory(dir.resolve("after")));
-        // the change under review: D1 forgets sovereign platforms
-        CliTestSupport.replace(after.resolve("sensitive-data.drl"), "    Usage( external, includesSensitiveData() )",
-                "    Usage( hosting == Hosting.EXTERNAL, includesSensitiveData() )");
+        // the change under review: S1 forgets sovereign platforms; no permit covers what it no longer
+        // catches, so those usages are denied by default, never allowed
+        CliTestSupport.replace(after.resolve("sensitive-data.drl"), "    UsageFacts( external, unknownData )",
+                "    UsageFacts( hosting == Hosting.EXTERNAL, unknownData )");
         Run r = run("", "diff", CliTestSupport.RULES.toString(), after.toString(), "--scenarios", SCENARIOS.toString(),
                 "--contexts", "none", "--examples", "1");
         assertEquals(0, r.status(), r.err());
-        // two tools × every purpose × every set of categories holding a sensitive one, on EXTERNAL_SOVEREIGN
-        int sensitive = 7;
-        int withSensitive = (1 << DataCategory.values().length) - (1 << (DataCategory.values().length - sensitive));
-        long expected = 2L * Purpose.values().length * withSensitive;
-        assertTrue(r.out().contains("Input space: 196608 usages"), r.out());
+        // on EXTERNAL_SOVEREIGN, UNKNOWN with no sensitive category (8 sets of categories), every purpose a
+        // generative tool takes (12) and a non-generative one (10)
+        long expected = 8L * (12 + 10);
+        // two tools × 4 hostings × every set of categories, less what the policy refuses as input
+        assertTrue(r.out().contains("Input space: 180184 usages"), r.out());
         assertTrue(r.out().contains(expected + " changed"), r.out());
-        assertTrue(r.out().contains("-D1"), r.out());
-        assertTrue(r.out().contains("DENY -> ALLOW"), r.out());
-        assertTrue(r.out().contains("sensitive-data.json: confidential data on a sovereign platform without subscription:"
-                + " DENY -> ALLOW; rules -D1; clauses +R6.1 +E4 -R3 -R4.1"), r.out());
-        // the five scenarios on a sovereign platform with sensitive data
-        assertTrue(r.out().lines().anyMatch(l -> l.matches("Scenarios: \\d+ replayed from .*, 5 changed")), r.out());
+        assertTrue(r.out().contains("-S1"), r.out());
+        assertTrue(r.out().contains("ESCALATE -> DENY"), r.out());
+        assertTrue(!r.out().contains("-> ALLOW"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("Scenarios: \\d+ replayed from .*, [1-9]\\d* changed")), r.out());
     }
 
     @Test

@@ -242,7 +242,8 @@ class PolicyServerApiTest {
         ObjectNode usage = JSON.createObjectNode();
         ObjectNode tool = usage.putObject("tool");
         tool.put("name", "tool-" + random.nextInt(1000));
-        if (random.nextBoolean()) {
+        Purpose purpose = pick(random, Purpose.values());
+        if (random.nextBoolean() && !purpose.producesContent()) {
             tool.put("generative", random.nextBoolean());
         }
         if (random.nextBoolean()) {
@@ -255,7 +256,10 @@ class PolicyServerApiTest {
                 categories.add(c.name());
             }
         }
-        usage.put("purpose", pick(random, Purpose.values()).name());
+        if (categories.isEmpty() && purpose.consumesData()) {
+            categories.add(DataCategory.PUBLIC.name());
+        }
+        usage.put("purpose", purpose.name());
         ObjectNode context = usage.putObject("context");
         for (String flag : List.of("userTrained", "expertReview", "dpiaCompleted", "subcontractingAgreement",
                 "trainingDataLawful", "webScraping", "scrapingTermsRespected", "apiAvailable",

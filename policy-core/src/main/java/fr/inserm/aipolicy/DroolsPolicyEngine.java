@@ -12,21 +12,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.ObjectFilter;
@@ -48,7 +40,6 @@ final class DroolsPolicyEngine implements PolicyEngine {
     private static final int MAX_FIRINGS = 10_000;
     private static final ObjectFilter FINDINGS = object -> object instanceof Finding;
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
-    private static final AtomicLong BUILDS = new AtomicLong();
 
     private static final Set<Hosting> ANY_HOSTING = Set.copyOf(EnumSet.allOf(Hosting.class));
     private static final int MAX_REMEMBERED_TOOL_NAMES = 10_000;
@@ -56,6 +47,7 @@ final class DroolsPolicyEngine implements PolicyEngine {
     static final int CACHE_CAPACITY = 4_096;
 
     private final PolicyTexts texts;
+    private final Policy policy;
     /** Whether the rules were compiled by the Maven build rather than when this engine was built. */
     private final boolean compiledAtBuildTime;
     private final Map<String, Set<Hosting>> hostingsByToolName = new ConcurrentHashMap<>();
@@ -78,6 +70,7 @@ final class DroolsPolicyEngine implements PolicyEngine {
     private DroolsPolicyEngine(String version, String digest, List<Clause> catalogue, RuleBook ruleBook,
             KieBase kieBase, boolean compiledAtBuildTime, PolicyTexts texts) {
         this.texts = texts;
+        this.policy = new Policy(version, digest, ruleBook.rules(), catalogue, texts);
         this.compiledAtBuildTime = compiledAtBuildTime;
         this.version = version;
         this.digest = digest;
@@ -105,7 +98,7 @@ final class DroolsPolicyEngine implements PolicyEngine {
         }
         // the model compiled at build time when the class path holds one for exactly these rules
         KieBase precompiled = files.fromClassPath() ? PrecompiledRules.load(files, loader).orElse(null) : null;
-        KieBase kieBase = precompiled != null ? precompiled : compile(drl, files.origin(), loader);
+        KieBase kieBase = precompiled != null ? precompiled : RuntimeCompiler.compile(drl, files.origin(), loader);
         Map<Rule, String> rules = new LinkedHashMap<>();
         Map<String, String> fileByRuleName = fileByRuleName(drl);
         for (KiePackage pkg : kieBase.getKiePackages()) {
@@ -177,62 +170,6 @@ final class DroolsPolicyEngine implements PolicyEngine {
         }
     }
 
-    private static KieBase compile(Map<String, String> drl, String origin, ClassLoader loader) {
-        KieServices services = KieServices.Factory.get();
-        ReleaseId releaseId = services.newReleaseId("fr.inserm.aipolicy.runtime", "policy-" + BUILDS.incrementAndGet(),
-                "1.0.0");
-        compileToModule(drl, origin, loader, releaseId);
-        try {
-            KieContainer container = services.newKieContainer(releaseId, loader);
-            return container.getKieBase();
-        } finally {
-            services.getRepository().removeKieModule(releaseId);
-        }
-    }
-
-    /**
-     * Compiles DRL files to Drools' executable model: generated Java classes, compiled in memory.
-     *
-     * @return the builder holding the compiled module
-     * @throws PolicyBuildException naming the file and line of each error
-     */
-    static KieBuilder compileToModule(Map<String, String> drl, String origin, ClassLoader loader, ReleaseId releaseId) {
-        KieServices services = KieServices.Factory.get();
-        KieFileSystem kfs = services.newKieFileSystem();
-        kfs.generateAndWritePomXML(releaseId);
-        drl.forEach((name, text) -> kfs.write("src/main/resources/" + PolicyFiles.FOLDER + name, text));
-        KieBuilder builder = services.newKieBuilder(kfs, loader);
-        try {
-            builder.buildAll(ExecutableModelProject.class);
-        } catch (RuntimeException | LinkageError e) {
-            // the executable-model generator throws on some malformed constraints instead of reporting them
-            throw new PolicyBuildException("the rules at " + origin + " do not compile: " + rootMessage(e), e);
-        }
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        if (!errors.isEmpty()) {
-            throw new PolicyBuildException("the rules at " + origin + " do not compile:\n" + errors.stream()
-                    .map(DroolsPolicyEngine::describe).collect(Collectors.joining("\n")));
-        }
-        return builder;
-    }
-
-    /** "file.drl line 12: message", with the build's own folder prefix taken off. */
-    private static String describe(Message message) {
-        String path = Objects.toString(message.getPath(), "?");
-        int slash = path.lastIndexOf('/');
-        String file = slash >= 0 ? path.substring(slash + 1) : path;
-        return "  " + file + (message.getLine() > 0 ? " line " + message.getLine() : "") + ": "
-                + message.getText().strip();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
-
     private static Map<String, String> fileByRuleName(Map<String, String> drl) {
         Map<String, String> files = new LinkedHashMap<>();
         drl.forEach((file, text) -> {
@@ -245,8 +182,8 @@ final class DroolsPolicyEngine implements PolicyEngine {
     }
 
     @Override
-    public Decision evaluate(Usage usage) {
-        return evaluate(usage, false);
+    public Policy policy() {
+        return policy;
     }
 
     @Override
@@ -266,10 +203,6 @@ final class DroolsPolicyEngine implements PolicyEngine {
         Tool tool = usage.tool();
         return UsageFacts.of(usage.hosting(), usage.purpose(), usage.dataCategories(), tool.generative(),
                 tool.parametersBillions(), confirmsHosting(tool.name(), usage.hosting()), usage.context());
-    }
-
-    Decision evaluateAsDeclared(Usage usage) {
-        return evaluateFacts(factsAsDeclared(usage), false);
     }
 
     Decision evaluateFacts(UsageFacts facts, boolean strict) {

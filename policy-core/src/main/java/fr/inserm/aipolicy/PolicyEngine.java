@@ -45,7 +45,9 @@ public interface PolicyEngine {
      *     declared hosting (ChatGPT declared {@code LOCAL})
      * @throws PolicyEvaluationException when the rules fail to run; never an ALLOW in that case
      */
-    Decision evaluate(Usage usage);
+    default Decision evaluate(Usage usage) {
+        return evaluate(usage, false);
+    }
 
     /**
      * Decides a described usage, by default or strictly. A strict decision (POLICY.md §3) allows
@@ -85,14 +87,18 @@ public interface PolicyEngine {
      *
      * @return the rules
      */
-    List<PolicyRule> rules();
+    default List<PolicyRule> rules() {
+        return policy().rules();
+    }
 
     /**
      * The clause catalogue, in catalogue order.
      *
      * @return every clause the rules may cite
      */
-    List<Clause> catalogue();
+    default List<Clause> catalogue() {
+        return policy().catalogue();
+    }
 
     /**
      * Looks up a clause of the catalogue.
@@ -100,14 +106,18 @@ public interface PolicyEngine {
      * @param id the clause id, for example {@code R4.1}
      * @return the clause, or empty when the catalogue lacks it
      */
-    Optional<Clause> clause(String id);
+    default Optional<Clause> clause(String id) {
+        return policy().clause(id);
+    }
 
     /**
      * The version of the rules and catalogue, as declared in {@code policy.properties}.
      *
      * @return the policy version
      */
-    String policyVersion();
+    default String policyVersion() {
+        return policy().version();
+    }
 
     /**
      * A SHA-256 digest of every rule file, the catalogue and the messages, so a decision can be
@@ -115,7 +125,17 @@ public interface PolicyEngine {
      *
      * @return {@code sha256:} followed by 64 hexadecimal digits
      */
-    String policyDigest();
+    default String policyDigest() {
+        return policy().digest();
+    }
+
+    /**
+     * The policy this engine decides by: its rules, clauses, texts and tool catalogue. An engine that
+     * wraps another returns the wrapped engine's policy.
+     *
+     * @return the policy
+     */
+    Policy policy();
 
     /**
      * Decides one usage and gives the texts of the decision in a language: reasons, obligations,
@@ -127,11 +147,10 @@ public interface PolicyEngine {
      * @return the decision
      * @throws InvalidUsageException when the locale is neither English nor French (field
      *     {@code language}), or the usage's hosting contradicts the tool catalogue (field {@code hosting})
-     * @throws UnsupportedOperationException when the policy lacks that language's texts, or the engine
-     *     was not built by {@link #builder()}
+     * @throws UnsupportedOperationException when the policy lacks that language's texts
      */
     default Decision evaluate(Usage usage, Locale locale) {
-        return Reports.evaluate(this, usage, Language.of(locale));
+        return PolicyReports.of(this).evaluate(usage, locale);
     }
 
     /**
@@ -143,10 +162,9 @@ public interface PolicyEngine {
      * @param usage the described usage
      * @return the alternatives, fewest changes first; empty when the usage is already allowed
      * @throws InvalidUsageException when the usage's hosting contradicts the tool catalogue
-     * @throws UnsupportedOperationException when the engine was not built by {@link #builder()}
      */
     default List<Alternative> alternatives(Usage usage) {
-        return Reports.alternatives(this, usage);
+        return PolicyReports.of(this).alternatives(usage);
     }
 
     /**
@@ -156,11 +174,9 @@ public interface PolicyEngine {
      * @param usage the described usage
      * @param facts the tool version, role, settings and verification, as far as known
      * @return the paragraph, or empty when the decision carries no {@code DISCLOSE_AI_USE}
-     * @throws UnsupportedOperationException when the engine was not built by {@link #builder()}
      */
     default Optional<Disclosure> disclosure(Usage usage, DisclosureFacts facts) {
-        return Optional.ofNullable(report(EvaluationRequest.of(usage)
-                .withDisclosure(facts == null ? DisclosureFacts.NONE : facts)).disclosure());
+        return PolicyReports.of(this).disclosure(usage, facts);
     }
 
     /**
@@ -169,20 +185,18 @@ public interface PolicyEngine {
      *
      * @param usage the described usage
      * @return the figures, or empty when the advice does not apply
-     * @throws UnsupportedOperationException when the engine was not built by {@link #builder()}
      */
     default Optional<FrugalityComparison> frugality(Usage usage) {
-        return Optional.ofNullable(report(EvaluationRequest.of(usage)).frugality());
+        return PolicyReports.of(this).frugality(usage);
     }
 
     /**
      * The catalogue of well-known tools shipped with the policy ({@code tools.json}).
      *
      * @return the tool catalogue; empty when the policy has none
-     * @throws UnsupportedOperationException when the engine was not built by {@link #builder()}
      */
     default ToolCatalogue tools() {
-        return PolicyTexts.of(this).tools();
+        return policy().tools();
     }
 
     /**
@@ -194,7 +208,7 @@ public interface PolicyEngine {
      * @throws UnsupportedOperationException when the policy lacks that language's texts
      */
     default List<Clause> catalogue(Locale locale) {
-        return Reports.catalogue(this, Language.of(locale));
+        return PolicyReports.of(this).catalogue(locale);
     }
 
     /**
@@ -205,11 +219,10 @@ public interface PolicyEngine {
      * @param request the usage and what is asked beside the decision
      * @return the report
      * @throws InvalidUsageException when the usage's hosting contradicts the tool catalogue (field {@code hosting})
-     * @throws UnsupportedOperationException when the policy lacks the texts, or the engine was not built
-     *     by {@link #builder()}
+     * @throws UnsupportedOperationException when the policy lacks the texts
      */
     default DecisionReport report(EvaluationRequest request) {
-        return Reports.report(this, Objects.requireNonNull(request, "request"));
+        return PolicyReports.of(this).report(request);
     }
 
     /** Builds a {@link PolicyEngine}. */

@@ -51,14 +51,6 @@ final class PolicyTexts implements DecisionAssembler.PolicyMessages {
      *
      * @throws UnsupportedOperationException for an engine built otherwise
      */
-    static PolicyTexts of(PolicyEngine engine) {
-        if (engine instanceof DroolsPolicyEngine built) {
-            return built.texts();
-        }
-        throw new UnsupportedOperationException("languages, reports and the tool catalogue need an engine built "
-                + "by PolicyEngine.builder(); " + engine.getClass().getName() + " is not one");
-    }
-
     /** Reads and checks the texts of a policy against its rules and catalogue. */
     static PolicyTexts read(PolicyFiles files, List<PolicyRule> rules, List<Clause> catalogue) {
         String origin = files.origin();

@@ -76,7 +76,7 @@ final class PrecompiledRules {
     /** Compiles the rules and writes the model's classes and the index under a class folder. */
     static List<String> write(PolicyFiles files, Path classes, ClassLoader loader) {
         ReleaseId releaseId = KieServices.Factory.get().newReleaseId("fr.inserm.aipolicy", "policy-rules-model", "1");
-        InternalKieModule module = (InternalKieModule) DroolsPolicyEngine
+        InternalKieModule module = (InternalKieModule) RuntimeCompiler
                 .compileToModule(files.rules(), files.origin(), loader, releaseId).getKieModule();
         try {
             String list = new String(module.getBytes("META-INF/kie/fr.inserm.aipolicy/policy-rules-model/drools-model"),

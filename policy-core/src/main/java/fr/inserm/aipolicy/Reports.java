@@ -12,9 +12,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * What the default methods of {@link PolicyEngine} add to a decision: its texts in a language, the
+ * What {@link PolicyReports} adds to a decision: its texts in a language, the alternatives, the
  * disclosure paragraph, the frugality figures and the whole {@link DecisionReport}. Everything here
- * goes through {@link PolicyEngine#evaluate(Usage)}: no rule is decided twice in two places.
+ * goes through {@link PolicyEngine#evaluate(Usage, boolean)} of the engine it is given, and reads the
+ * texts of that engine's {@link Policy}: any engine, a cache or a test double, works.
  */
 final class Reports {
     /** The obligation whose text a disclosure paragraph drafts. */
@@ -26,33 +27,38 @@ final class Reports {
     }
 
     static Decision evaluate(PolicyEngine engine, Usage usage, Language language) {
-        PolicyTexts texts = PolicyTexts.of(engine);
+        PolicyTexts texts = engine.policy().texts();
         texts.require(language);
         return texts.localise(engine.evaluate(Objects.requireNonNull(usage, "usage")), language);
     }
 
     static List<Alternative> alternatives(PolicyEngine engine, Usage usage) {
-        PolicyTexts texts = PolicyTexts.of(engine);
+        PolicyTexts texts = engine.policy().texts();
         texts.tools().check(Objects.requireNonNull(usage, "usage"));
-        return AlternativeSearch.alternatives(usage, variants(engine), texts, engine.catalogue());
+        return AlternativeSearch.alternatives(usage, variants(engine), texts, engine.policy().catalogue());
     }
 
     /**
-     * How variants of a usage are decided: as declared, without the tool catalogue's check, since a
-     * variant on another hosting keeps the tool's name while its change says to use another tool.
+     * How variants of a usage are decided: for an unnamed tool of the same kind and size, since a
+     * variant on another hosting keeps the tool's name while its change says to use another tool (the
+     * catalogue would refuse ChatGPT declared LOCAL).
      */
     private static Function<Usage, Decision> variants(PolicyEngine engine) {
-        return engine instanceof DroolsPolicyEngine built ? built::evaluateAsDeclared : engine::evaluate;
+        return variant -> engine.evaluate(variant.toBuilder().tool(new Tool(VARIANT_TOOL, variant.tool().generative(),
+                variant.tool().parametersBillions())).build());
     }
 
+    /** The name variants are decided under: no catalogued name contains it. */
+    static final String VARIANT_TOOL = "another tool of the same kind";
+
     static List<Clause> catalogue(PolicyEngine engine, Language language) {
-        PolicyTexts texts = PolicyTexts.of(engine);
-        return engine.catalogue().stream().map(c -> new Clause(c.id(), c.source(), c.section(),
+        PolicyTexts texts = engine.policy().texts();
+        return engine.policy().catalogue().stream().map(c -> new Clause(c.id(), c.source(), c.section(),
                 texts.title(c, language), c.language(), c.text())).toList();
     }
 
     static DecisionReport report(PolicyEngine engine, EvaluationRequest request) {
-        PolicyTexts texts = PolicyTexts.of(engine);
+        PolicyTexts texts = engine.policy().texts();
         Language language = request.languageOrDefault();
         texts.require(language);
         Usage usage = texts.tools().check(request.usage());
@@ -60,13 +66,13 @@ final class Reports {
         List<ContactDetails> contacts = decision.escalateTo().stream()
                 .map(c -> new ContactDetails(c, texts.label("contact." + c.name(), language))).toList();
         List<Alternative> alternatives = request.alternatives()
-                ? AlternativeSearch.alternatives(usage, variants(engine), texts, engine.catalogue()) : null;
+                ? AlternativeSearch.alternatives(usage, variants(engine), texts, engine.policy().catalogue()) : null;
         DisclosureFacts facts = request.disclosure() == null ? DisclosureFacts.NONE : request.disclosure();
         return new DecisionReport(texts.localise(decision, language), language, contacts,
                 texts.tools().find(usage.tool().name()).orElse(null), texts.tools().version(),
                 request.completedFromCatalogue(), alternatives,
                 disclosure(usage, decision, facts, texts).orElse(null),
-                frugality(usage, decision, texts, engine.catalogue()).orElse(null));
+                frugality(usage, decision, texts, engine.policy().catalogue()).orElse(null));
     }
 
     static Optional<Disclosure> disclosure(Usage usage, Decision decision, DisclosureFacts facts, PolicyTexts texts) {

@@ -1,12 +1,9 @@
 package fr.inserm.aipolicy.examples;
 
-import fr.inserm.aipolicy.Clause;
 import fr.inserm.aipolicy.Decision;
+import fr.inserm.aipolicy.Policy;
 import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyRule;
 import fr.inserm.aipolicy.Usage;
-import java.util.List;
-import java.util.Optional;
 
 /** A real engine behind a test double: override {@link #evaluate(Usage)} to make it fail as a test needs. */
 public abstract class ForwardingPolicyEngine implements PolicyEngine {
@@ -33,27 +30,7 @@ public abstract class ForwardingPolicyEngine implements PolicyEngine {
     }
 
     @Override
-    public List<PolicyRule> rules() {
-        return delegate.rules();
-    }
-
-    @Override
-    public List<Clause> catalogue() {
-        return delegate.catalogue();
-    }
-
-    @Override
-    public Optional<Clause> clause(String id) {
-        return delegate.clause(id);
-    }
-
-    @Override
-    public String policyVersion() {
-        return delegate.policyVersion();
-    }
-
-    @Override
-    public String policyDigest() {
-        return delegate.policyDigest();
+    public Policy policy() {
+        return delegate.policy();
     }
 }

@@ -1,6 +1,7 @@
 package fr.inserm.aipolicy.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,7 @@ class DefaultDenyTest {
     }
 
     @Test
-    void withItsPermitRulesDeletedThePolicyDeniesEverything(@TempDir Path dir) throws IOException {
+    void withItsPermitRulesDeletedThePolicyNeverAllows(@TempDir Path dir) throws IOException {
         copy(dir);
         for (String file : new String[] {"hosting.drl", "automated-processing.drl", "subscriptions.drl"}) {
             Path drl = dir.resolve(file);
@@ -50,12 +51,23 @@ class DefaultDenyTest {
         edit(dir.resolve("policy.properties"), "(?<=\\s)P[1-4](?=\\s)", "");
         PolicyEngine engine = PolicyEngine.builder().rulesFrom(dir).build();
         Random random = new Random(SEED);
+        int denied = 0;
         for (int i = 0; i < 5_000; i++) {
             Usage usage = UsageSpace.randomUsage(random);
             Decision decision = engine.evaluate(usage, random.nextBoolean());
-            assertEquals(Verdict.DENY, decision.verdict(), () -> "seed " + SEED + ": " + usage);
-            assertTrue(decision.verdict() != Verdict.DENY || !decision.citations().isEmpty());
+            // never ALLOW; an ESCALATE rule still asks (S1 has no permit in the full policy either);
+            // everything else is denied by default
+            assertTrue(decision.verdict() != Verdict.ALLOW, () -> "seed " + SEED + ": " + usage);
+            if (decision.verdict() != Verdict.ESCALATE) {
+                assertEquals(Verdict.DENY, decision.verdict());
+                assertFalse(decision.citations().isEmpty());
+            }
+            if (decision.reasons().stream().noneMatch(r -> r.effect() == Verdict.ESCALATE || !r.rule().equals("DEFAULT"))) {
+                assertEquals(Verdict.DENY, decision.verdict(), () -> "seed " + SEED + ": " + usage);
+            }
+            denied += decision.reasons().stream().anyMatch(r -> r.rule().equals("DEFAULT")) ? 1 : 0;
         }
+        assertTrue(denied > 250, "denied by default: " + denied);
     }
 
     @Test

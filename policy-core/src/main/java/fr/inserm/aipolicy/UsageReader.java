@@ -3,11 +3,14 @@ package fr.inserm.aipolicy;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -28,15 +31,18 @@ final class UsageReader {
     private static final List<String> TOOL_FIELDS = List.of("name", "generative", "parametersBillions");
     private static final List<String> CONTEXT_FIELDS = ContextField.all().stream().map(ContextField::jsonName).toList();
 
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+    /** Longest number a request may hold, in characters: more is refused naming its field. */
+    static final int MAX_NUMBER_LENGTH = 32;
+    private static final int MAX_DEPTH = 16;
+    // Duplicates and over-long numbers are checked below, where the field's full path is known.
+    private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(16)
+                    .maxNestingDepth(MAX_DEPTH)
                     .maxStringLength(MAX_REQUEST_CHARS)
-                    .maxNumberLength(32)
+                    .maxNumberLength(MAX_REQUEST_CHARS)
                     .build())
-            .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private UsageReader() {
     }
@@ -45,7 +51,11 @@ final class UsageReader {
         return usage(parse(json));
     }
 
-    /** Parses one JSON object with the limits of a request; refuses nothing about its fields. */
+    /**
+     * Parses one JSON value with the limits of a request, and refuses what the tree would hide: a field
+     * given twice (named by its full path, such as {@code tool.name}), a number too long to be one,
+     * trailing content. Messages are in plain words, with no parser class or option names.
+     */
     static JsonNode parse(String json) {
         if (json == null) {
             throw new InvalidUsageException(WHOLE_REQUEST, "required: a JSON object", List.of());
@@ -54,24 +64,127 @@ final class UsageReader {
             throw new InvalidUsageException(WHOLE_REQUEST, "too large (" + json.length() + " characters, at most "
                     + MAX_REQUEST_CHARS + ")", List.of());
         }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (StreamConstraintsException e) {
-            throw new InvalidUsageException(WHOLE_REQUEST, "too deeply nested or too long: " + e.getOriginalMessage(),
-                    List.of());
-        } catch (JsonProcessingException e) {
-            String message = e.getOriginalMessage();
-            if (message != null && message.startsWith("Duplicate field '")) {
-                String field = message.substring("Duplicate field '".length(), message.indexOf('\'', 17));
-                throw new InvalidUsageException(field, "appears twice", List.of());
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new InvalidUsageException(WHOLE_REQUEST, "empty: a JSON object is required", TOP_FIELDS);
             }
-            throw new InvalidUsageException(WHOLE_REQUEST, "not valid JSON: " + message + location(e), List.of());
+            JsonNode root = value(parser, first, "");
+            if (parser.nextToken() != null) {
+                throw new InvalidUsageException(WHOLE_REQUEST, "not valid JSON: something follows the request"
+                        + location(parser.currentLocation()) + " (one JSON object per request; for many, use a batch)",
+                        List.of());
+            }
+            return root;
+        } catch (StreamConstraintsException e) {
+            throw new InvalidUsageException(WHOLE_REQUEST, "too deeply nested or too long: at most " + MAX_DEPTH
+                    + " levels of nesting", List.of());
+        } catch (JsonProcessingException e) {
+            throw notJson(e);
+        } catch (java.io.IOException e) {
+            throw new InvalidUsageException(WHOLE_REQUEST, "not readable: " + e.getClass().getSimpleName(), List.of());
         }
-        if (root == null || root.isMissingNode()) {
-            throw new InvalidUsageException(WHOLE_REQUEST, "empty: a JSON object is required", TOP_FIELDS);
+    }
+
+    private static JsonNode value(JsonParser parser, JsonToken token, String path) throws java.io.IOException {
+        switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = NODES.objectNode();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+                    String name = parser.currentName();
+                    String field = path.isEmpty() ? name : path + "." + name;
+                    JsonNode child = value(parser, parser.nextToken(), field);
+                    if (object.has(name)) {
+                        throw new InvalidUsageException(field, "appears twice", List.of());
+                    }
+                    object.set(name, child);
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                int index = 0;
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    array.add(value(parser, t, path + "[" + index++ + "]"));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return NODES.textNode(parser.getText());
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                if (parser.getTextLength() > MAX_NUMBER_LENGTH) {
+                    throw new InvalidUsageException(path.isEmpty() ? WHOLE_REQUEST : path, "a number of "
+                            + parser.getTextLength() + " characters is too long (at most " + MAX_NUMBER_LENGTH + ")",
+                            List.of());
+                }
+                try {
+                    // a huge exponent reads as infinity, which every numeric field refuses with its range
+                    return NODES.numberNode(parser.getDoubleValue());
+                } catch (NumberFormatException e) {
+                    throw new InvalidUsageException(path.isEmpty() ? WHOLE_REQUEST : path,
+                            "not a number this library can read", List.of());
+                }
+            }
+            case VALUE_TRUE -> {
+                return NODES.booleanNode(true);
+            }
+            case VALUE_FALSE -> {
+                return NODES.booleanNode(false);
+            }
+            case VALUE_NULL -> {
+                return NODES.nullNode();
+            }
+            default -> throw new InvalidUsageException(path.isEmpty() ? WHOLE_REQUEST : path, "not valid JSON",
+                    List.of());
         }
-        return root;
+    }
+
+    /** A parse error in plain words, naming the field being read when there is one. */
+    private static InvalidUsageException notJson(JsonProcessingException e) {
+        String path = WHOLE_REQUEST;
+        String problem = "not valid JSON";
+        if (e.getProcessor() instanceof JsonParser parser) {
+            String at = path(parser.getParsingContext());
+            if (!at.isEmpty()) {
+                path = at;
+            }
+        }
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (original.contains("Non-standard token") || original.contains("NaN") || original.contains("Infinity")) {
+            problem = "not a number: write numbers in digits (NaN and Infinity are not accepted)";
+        } else if (original.startsWith("Unexpected end-of-input")) {
+            problem = "not valid JSON: the request ends too early";
+        } else if (original.startsWith("Unexpected character")) {
+            int quote = original.indexOf('\'');
+            int end = quote < 0 ? -1 : original.indexOf('\'', quote + 1);
+            problem = "not valid JSON: unexpected character" + (end > quote ? " " + original.substring(quote, end + 1) : "");
+        } else if (original.startsWith("Unrecognized token")) {
+            problem = "not valid JSON: a word that is not true, false, null, a number or a quoted text";
+        } else if (original.contains("control character")) {
+            problem = "not valid JSON: a control character inside a text must be escaped";
+        } else if (original.startsWith("Invalid UTF-8") || original.contains("UTF-8")) {
+            problem = "not valid JSON: not UTF-8 text";
+        }
+        if (!path.equals(WHOLE_REQUEST) && problem.startsWith("not valid JSON")) {
+            problem = problem + " (while reading " + path + ")";
+            path = WHOLE_REQUEST;
+        }
+        return new InvalidUsageException(path, problem + location(e.getLocation()), List.of());
+    }
+
+    /** The full path of where a parser is, such as {@code tool.name} or {@code dataCategories[1]}. */
+    private static String path(JsonStreamContext context) {
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.push("." + c.getCurrentName());
+            }
+        }
+        String joined = String.join("", parts);
+        return joined.startsWith(".") ? joined.substring(1) : joined;
     }
 
     static Usage usage(JsonNode root) {
@@ -202,9 +315,9 @@ final class UsageReader {
         };
     }
 
-    private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    private static String location(com.fasterxml.jackson.core.JsonLocation location) {
+        return location == null || location.getLineNr() < 0 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
 }

@@ -151,7 +151,15 @@ class UsageJsonTest {
                 Arguments.of("{\"tool\": {\"name\": \"t\", \"parametersBillions\": 1e9}, " + rest + "}",
                         "tool.parametersBillions", "must be a number from 0 to 100000"),
                 Arguments.of("{\"tool\": {\"name\": \"t\", \"parametersBillions\": 1" + "0".repeat(40) + "}, " + rest + "}",
-                        "(request)", "too deeply nested or too long"));
+                        "tool.parametersBillions", "is too long (at most 32)"),
+                // errors in the user's words: full paths at any depth, no parser names
+                Arguments.of("{\"tool\": {\"name\": \"a\", \"name\": \"b\"}, " + rest + "}", "tool.name", "appears twice"),
+                Arguments.of("{" + tool + ", " + rest + ", \"context\": {\"userTrained\": true, \"userTrained\": false}}",
+                        "context.userTrained", "appears twice"),
+                Arguments.of("{\"tool\": {\"name\": \"t\", \"parametersBillions\": NaN}, " + rest + "}",
+                        "tool.parametersBillions", "NaN and Infinity are not accepted"),
+                Arguments.of("{\"tool\": {\"name\": \"t\", \"parametersBillions\": Infinity}, " + rest + "}",
+                        "tool.parametersBillions", "not a number"));
     }
 
     @ParameterizedTest(name = "{1}: {2}")
@@ -161,6 +169,15 @@ class UsageJsonTest {
         assertEquals(field, e.field(), e.getMessage());
         assertTrue(e.getMessage().startsWith(field + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(message), () -> "expected \"" + message + "\" in: " + e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{1}: {2}")
+    @MethodSource("refused")
+    void noMessageNamesALibraryClassOrOption(String json, String field, String message) {
+        InvalidUsageException e = assertThrows(InvalidUsageException.class, () -> PolicyJson.readUsage(json));
+        for (String internal : List.of("Feature", "Exception", "com.fasterxml", "Constraints", "jackson", "`")) {
+            assertTrue(!e.getMessage().contains(internal), () -> "\"" + internal + "\" in: " + e.getMessage());
+        }
     }
 
     @Test

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Timeout;
  */
 class FuzzTest {
     static final int CASES = 40_000;
+    static final java.util.List<String> INTERNAL_WORDS = java.util.List.of("Feature", "Exception", "com.fasterxml",
+            "Constraints", "jackson");
     static final List<String> TOKENS = List.of("null", "true", "false", "0", "-1", "1e400", "\"\"", "[]", "{}",
             "\"EXTERNAL\"", "\"IDENTIFIABLE_HEALTH_DATA\"", "[null]", "\"\\u0000\"", "{\"a\":", "]", "}", ",", ":");
 
@@ -47,6 +49,11 @@ class FuzzTest {
             } catch (InvalidUsageException e) {
                 refused++;
                 assertTrue(e.getMessage().startsWith(e.field() + ": "), e.getMessage());
+                // in the user's words: no parser class, option or limit name
+                for (String internal : INTERNAL_WORDS) {
+                    assertTrue(!e.getMessage().contains(internal), "seed " + seed + ": \"" + internal + "\" in: "
+                            + e.getMessage());
+                }
             } catch (RuntimeException e) {
                 fail("case " + i + " (seed " + seed + ") threw " + e + " for: " + abbreviate(json), e);
             }

@@ -1,4 +1,4 @@
-package fr.inserm.aipolicy.examples.cli;
+package fr.inserm.aipolicy.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /** Runs the command-line tool in-process and captures what it prints. */
 final class CliTestSupport {
-    /** The bundled policy's source folder, from the policy-examples module folder. */
+    /** The bundled policy's source folder, from the policy-cli module folder. */
     static final Path RULES = Path.of("..", "policy-rules", "src", "main", "resources", "fr", "inserm", "aipolicy", "rules");
 
     record Run(int status, String out, String err) {

@@ -1,12 +1,12 @@
-package fr.inserm.aipolicy.examples.cli;
+package fr.inserm.aipolicy.cli;
 
-import static fr.inserm.aipolicy.examples.cli.CliTestSupport.run;
+import static fr.inserm.aipolicy.cli.CliTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.inserm.aipolicy.DataCategory;
 import fr.inserm.aipolicy.Purpose;
-import fr.inserm.aipolicy.examples.cli.CliTestSupport.Run;
+import fr.inserm.aipolicy.cli.CliTestSupport.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

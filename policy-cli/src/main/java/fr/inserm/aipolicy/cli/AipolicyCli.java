@@ -1,4 +1,4 @@
-package fr.inserm.aipolicy.examples.cli;
+package fr.inserm.aipolicy.cli;
 
 import fr.inserm.aipolicy.Decision;
 import fr.inserm.aipolicy.DecisionReport;
@@ -9,7 +9,6 @@ import fr.inserm.aipolicy.PolicyBuildException;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.PolicyJson;
 import fr.inserm.aipolicy.PolicyRule;
-import fr.inserm.aipolicy.examples.web.PolicyServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -56,8 +55,6 @@ public final class AipolicyCli {
                                                       under two versions of the rules (folders or jars) and report
                                                       which decisions changed, how many, and the rules and clauses
                                                       that caused it
-              aipolicy serve [--host H] [--port P]    serve the self-service page and the JSON endpoint
-                                                      (default http://127.0.0.1:8080/; serve --help for more)
               aipolicy rules                          list the rules: id, effect, clauses, file
               aipolicy clauses                        print the clause catalogue as JSON
               aipolicy --version                      print the policy version and digest
@@ -75,6 +72,10 @@ public final class AipolicyCli {
             Exit status: 0 decided; 2 an input could not be read (the message names the field and the
             accepted values; no decision is printed for it); 1 internal failure.
             """;
+
+    /** What {@code aipolicy serve} prints: the web page and JSON endpoint have their own jar. */
+    static final String SERVE_MOVED = "aipolicy: the web page and JSON endpoint have their own jar:"
+            + " java -jar policy-server/target/aipolicy-server.jar";
 
     private final InputStream in;
     private final PrintStream out;
@@ -125,10 +126,9 @@ public final class AipolicyCli {
         Supplier<PolicyEngine> engine = () -> rules == null ? PolicyEngine.builder().build()
                 : PolicyEngine.builder().rulesFrom(rules).build();
         if (!rest.isEmpty() && rest.get(0).equals("serve")) {
-            // the server reads its own options, --rules and --help among them
-            List<String> serverArgs = new ArrayList<>(List.of(args));
-            serverArgs.remove("serve");
-            return PolicyServer.serve(serverArgs.toArray(String[]::new), out, err);
+            // the server has its own runnable jar; this tool does not depend on it
+            err.println(SERVE_MOVED);
+            return BAD_INPUT;
         }
         if (rest.isEmpty() || rest.contains("--help") || rest.contains("-h") || rest.get(0).equals("help")) {
             out.print(HELP);

@@ -1,4 +1,4 @@
-package fr.inserm.aipolicy.examples.cli;
+package fr.inserm.aipolicy.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

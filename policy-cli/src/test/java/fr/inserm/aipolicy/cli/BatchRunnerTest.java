@@ -1,4 +1,4 @@
-package fr.inserm.aipolicy.examples.cli;
+package fr.inserm.aipolicy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +14,6 @@ import fr.inserm.aipolicy.PolicyEvaluationException;
 import fr.inserm.aipolicy.PolicyJson;
 import fr.inserm.aipolicy.Usage;
 import fr.inserm.aipolicy.Verdict;
-import fr.inserm.aipolicy.examples.ForwardingPolicyEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -9,34 +9,51 @@ import fr.inserm.aipolicy.PolicyBuildException;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.PolicyJson;
 import fr.inserm.aipolicy.PolicyRule;
+import fr.inserm.aipolicy.Verdict;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The {@code aipolicy} command-line tool: decides usages described in JSON.
+ * The {@code aipolicy} command-line tool: decides usages described in JSON (one, or a batch of JSON
+ * Lines or CSV), compares two versions of the rules, and runs scenario files.
  *
- * <p>Exit status: 0 when every usage was decided; 2 when an input could not be read (a message on
- * standard error names the field and what is accepted, and no decision is printed for it); 1 when
- * the engine failed.
+ * <p>Exit status: {@link #OK} 0, every usage decided; {@link #INTERNAL_FAILURE} 1, the engine or the
+ * tool failed (and {@code test}: a scenario failed); {@link #BAD_INPUT} 2, an input or the command
+ * line could not be understood (the message names the field and what is accepted); {@link
+ * #OUTPUT_FAILURE} 3, the output could not be written (a full disk, a closed pipe): the batch
+ * stopped; {@link #FAIL_ON} 4, decided, and a decision had a verdict named by {@code --fail-on} (or
+ * {@code diff --fail-on-change} found a changed decision).
  */
 public final class AipolicyCli {
     /** Every usage was decided. */
     public static final int OK = 0;
-    /** The engine or the tool failed. */
+    /** The engine or the tool failed; for {@code test}, a scenario failed. */
     public static final int INTERNAL_FAILURE = 1;
     /** An input or the command line could not be understood. */
     public static final int BAD_INPUT = 2;
+    /** The output could not be written: what was written before stands, the rest was not decided. */
+    public static final int OUTPUT_FAILURE = 3;
+    /** Decided, and a decision matched {@code --fail-on}, or {@code diff --fail-on-change} saw a change. */
+    public static final int FAIL_ON = 4;
 
     static final String HELP = """
             aipolicy: is this use of an AI system allowed at Inserm?
@@ -46,15 +63,25 @@ public final class AipolicyCli {
                        [--lang en|fr]                 ... with its texts in English or French, whom to ask, the
                                                       disclosure paragraph and the frugality figures when they apply
                        [--alternatives]               ... with the smallest changes that would make it allowed
-              aipolicy evaluate --batch FILE|-        decide JSON Lines: one usage per line in, one decision per line out,
-                                                      in input order; a line that cannot be read gives an error object
-                                                      {"line": N, "error": ...} and the batch goes on; a summary goes to
-                                                      standard error
-              aipolicy diff BEFORE AFTER [--scenarios DIR] [--contexts none|single] [--examples N]
+                       [--fail-on deny|escalate]      ... exit 4 when the verdict is DENY (or, for escalate, DENY or
+                                                      ESCALATE), for scripts
+              aipolicy evaluate --batch FILE|-        decide an inventory: one answer per record, in input order, each
+                                                      naming its "line" (and "id"); a record that cannot be read gives
+                                                      an error record and the batch goes on; blank lines are skipped;
+                                                      a summary goes to standard error
+                       [--input jsonl|csv]            JSON Lines (a usage, or {"id", "declaredBy", "usage"} per line)
+                                                      or CSV with a header of field paths (default: csv for *.csv)
+                       [--output json|csv|text]       JSON Lines (default), CSV for a spreadsheet, or text to read
+                       [--skip N]                     do not decide input lines 1 to N
+                       [--resume OUTPUT]              append to OUTPUT, after the last complete answer in it
+                       [--fail-on deny|escalate]      exit 4 when a decision has that verdict
+              aipolicy diff BEFORE AFTER [--scenarios DIR] [--contexts none|single] [--examples N] [--fail-on-change]
                                                       replay the scenario files of DIR and the whole input space
                                                       under two versions of the rules (folders or jars) and report
-                                                      which decisions changed, how many, and the rules and clauses
-                                                      that caused it
+                                                      which rules' conditions changed, which decisions changed, how
+                                                      many, and the rules and clauses that caused it
+              aipolicy test DIR                       run the scenario files of DIR (*.json): pass or fail per case,
+                                                      and how many cases each rule applied in
               aipolicy rules                          list the rules: id, effect, clauses, file
               aipolicy clauses                        print the clause catalogue as JSON
               aipolicy --version                      print the policy version and digest
@@ -68,29 +95,40 @@ public final class AipolicyCli {
             (see POLICY.md in the README for every field and value)
             Beside the usage, a request may hold "language": "fr", "alternatives": true and "disclosure":
             {"toolVersion", "role", "parameters", "verification"}; a catalogued tool may leave out "hosting".
+            A CSV inventory names its columns id, tool.name, tool.generative, tool.parametersBillions, hosting,
+            dataCategories (separated by ;), purpose and context.FIELD; an empty cell means "not stated".
 
-            Exit status: 0 decided; 2 an input could not be read (the message names the field and the
-            accepted values; no decision is printed for it); 1 internal failure.
+            Exit status: 0 decided; 1 internal failure (test: a scenario failed); 2 an input could not be
+            read (the message names the field and the accepted values; no decision is printed for it);
+            3 the output could not be written (the batch stopped); 4 a decision matched --fail-on, or
+            diff --fail-on-change saw a change.
             """;
 
     /** What {@code aipolicy serve} prints: the web page and JSON endpoint have their own jar. */
     static final String SERVE_MOVED = "aipolicy: the web page and JSON endpoint have their own jar:"
             + " java -jar policy-server/target/aipolicy-server.jar";
 
+    /** The largest single request read, in bytes (the core refuses what is over 64 KiB characters). */
+    private static final int SINGLE_LIMIT = 1 << 20;
+
     private final InputStream in;
+    private final OutputStream rawOut;
     private final PrintStream out;
     private final PrintStream err;
 
     /**
-     * Creates the tool on the given streams.
+     * Creates the tool on the given streams. Decisions are written to {@code out} unbuffered by
+     * anything that would hide a failure to write: pass a stream that throws when it cannot write
+     * (not {@link System#out}, which keeps its errors to itself).
      *
      * @param in standard input
      * @param out standard output
      * @param err standard error
      */
-    public AipolicyCli(InputStream in, PrintStream out, PrintStream err) {
+    public AipolicyCli(InputStream in, OutputStream out, PrintStream err) {
         this.in = in;
-        this.out = out;
+        this.rawOut = out;
+        this.out = new PrintStream(out, false, StandardCharsets.UTF_8);
         this.err = err;
     }
 
@@ -100,8 +138,10 @@ public final class AipolicyCli {
      * @param args the command line
      */
     public static void main(String[] args) {
-        int status = new AipolicyCli(System.in, System.out, System.err).run(args);
-        System.out.flush();
+        // System.out swallows write errors; the file descriptor itself reports them
+        OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        int status = new AipolicyCli(System.in, stdout, System.err).run(args);
+        System.err.flush();
         System.exit(status);
     }
 
@@ -109,9 +149,20 @@ public final class AipolicyCli {
      * Runs one command.
      *
      * @param args the command line
-     * @return the exit status: {@link #OK}, {@link #BAD_INPUT} or {@link #INTERNAL_FAILURE}
+     * @return the exit status: {@link #OK}, {@link #INTERNAL_FAILURE}, {@link #BAD_INPUT},
+     *     {@link #OUTPUT_FAILURE} or {@link #FAIL_ON}
      */
     public int run(String... args) {
+        int status = command(args);
+        out.flush();
+        if (out.checkError() && status != OUTPUT_FAILURE) {
+            err.println("aipolicy: cannot write the output (standard output is closed or full)");
+            return OUTPUT_FAILURE;
+        }
+        return status;
+    }
+
+    private int command(String... args) {
         List<String> rest = new ArrayList<>(List.of(args));
         Path rulesPath = null;
         int rulesAt = rest.indexOf("--rules");
@@ -159,83 +210,197 @@ public final class AipolicyCli {
         }
     }
 
+    /** The options of {@code evaluate}. */
+    private static final class EvaluateArgs {
+        boolean batch;
+        boolean pretty;
+        boolean alternatives;
+        Language language;
+        String source;
+        String input;
+        String output;
+        Long skip;
+        Path resume;
+        Set<Verdict> failOn = EnumSet.noneOf(Verdict.class);
+    }
+
     private int evaluate(List<String> args, Supplier<PolicyEngine> engineSupplier) {
-        boolean batch = false;
-        boolean pretty = false;
-        boolean alternatives = false;
-        Language language = null;
-        String source = null;
+        EvaluateArgs a = new EvaluateArgs();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
+            String value = i + 1 < args.size() ? args.get(i + 1) : null;
             switch (arg) {
-                case "--batch" -> batch = true;
-                case "--pretty" -> pretty = true;
-                case "--alternatives" -> alternatives = true;
+                case "--batch" -> a.batch = true;
+                case "--pretty" -> a.pretty = true;
+                case "--alternatives" -> a.alternatives = true;
                 case "--lang" -> {
-                    if (i + 1 >= args.size()) {
+                    if (value == null) {
                         return usageError("--lang needs en or fr");
                     }
+                    i++;
                     try {
-                        language = Language.of(args.get(++i));
+                        a.language = Language.of(value);
                     } catch (InvalidUsageException e) {
                         return usageError("--lang: " + e.problem() + "; accepted: en, fr");
                     }
                 }
+                case "--input" -> {
+                    if (value == null || !List.of("jsonl", "csv").contains(value)) {
+                        return usageError("--input takes jsonl or csv");
+                    }
+                    a.input = args.get(++i);
+                }
+                case "--output" -> {
+                    if (value == null || !OutputFormat.NAMES.contains(value)) {
+                        return usageError("--output takes json, csv or text");
+                    }
+                    a.output = args.get(++i);
+                }
+                case "--skip" -> {
+                    if (value == null || !value.matches("\\d{1,18}")) {
+                        return usageError("--skip takes a number of lines (0 or more)");
+                    }
+                    a.skip = Long.parseLong(args.get(++i));
+                }
+                case "--resume" -> {
+                    if (value == null) {
+                        return usageError("--resume needs the output file of the interrupted run");
+                    }
+                    a.resume = Path.of(args.get(++i));
+                }
+                case "--fail-on" -> {
+                    if (value == null || !List.of("deny", "escalate").contains(value)) {
+                        return usageError("--fail-on takes deny (exit 4 on a DENY) or escalate (exit 4 on a DENY"
+                                + " or an ESCALATE)");
+                    }
+                    i++;
+                    a.failOn = value.equals("deny") ? EnumSet.of(Verdict.DENY)
+                            : EnumSet.of(Verdict.DENY, Verdict.ESCALATE);
+                }
                 default -> {
-                    if (source != null || (arg.startsWith("--") && !arg.equals("-"))) {
+                    if (a.source != null || (arg.startsWith("--") && !arg.equals("-"))) {
                         return usageError("unexpected argument: " + arg);
                     }
-                    source = arg;
+                    a.source = arg;
                 }
             }
         }
-        if (source == null) {
+        if (a.source == null) {
             return usageError("evaluate needs a FILE, or - for standard input");
         }
-        if (batch && (alternatives || language != null)) {
-            return usageError("--lang and --alternatives work on one usage, not with --batch");
+        if (a.batch && (a.alternatives || a.language != null || a.pretty)) {
+            return usageError("--lang, --alternatives and --pretty work on one usage, not with --batch");
         }
-        try (Reader reader = open(source)) {
+        if (!a.batch && (a.input != null || a.output != null || a.skip != null || a.resume != null)) {
+            return usageError("--input, --output, --skip and --resume work with --batch");
+        }
+        if (a.skip != null && a.resume != null) {
+            return usageError("--skip and --resume cannot be combined: --resume finds where to start in its file");
+        }
+        String output = a.output == null ? "json" : a.output;
+        if (a.resume != null && output.equals("text")) {
+            return usageError("--resume works with --output json or csv, whose records name their line");
+        }
+        try (InputStream input = open(a.source)) {
             PolicyEngine engine = engineSupplier.get();
-            return batch ? new BatchRunner(engine, err).run(reader, out)
-                    : single(engine, reader, pretty, language, alternatives);
+            if (!a.batch) {
+                return single(engine, input, a);
+            }
+            boolean csv = a.input != null ? a.input.equals("csv") : a.source.toLowerCase(Locale.ROOT).endsWith(".csv");
+            return batch(engine, input, csv, OutputFormat.named(output), a);
         } catch (NoSuchFileException e) {
-            err.println("aipolicy: no such file: " + source);
+            err.println("aipolicy: no such file: " + e.getFile());
             return BAD_INPUT;
+        } catch (OutputFailedException e) {
+            err.println("aipolicy: cannot write the output: " + e.getMessage() + "; the batch stopped"
+                    + (e.lastLineWritten > 0 ? ": the answers up to input line " + e.lastLineWritten + " were written in full"
+                    : " before any answer was written in full")
+                    + (a.resume != null ? " (run the same command again to resume)" : ""));
+            return OUTPUT_FAILURE;
         } catch (IOException | UncheckedIOException e) {
-            err.println("aipolicy: cannot read " + source + ": " + e.getMessage());
+            err.println("aipolicy: cannot read " + a.source + ": " + e.getMessage());
             return BAD_INPUT;
         }
     }
 
-    private Reader open(String source) throws IOException {
-        return source.equals("-") ? new InputStreamReader(in, StandardCharsets.UTF_8)
-                : Files.newBufferedReader(Path.of(source), StandardCharsets.UTF_8);
+    private int batch(PolicyEngine engine, InputStream input, boolean csv, OutputFormat format, EvaluateArgs a)
+            throws IOException {
+        RecordSource source;
+        if (csv) {
+            try {
+                source = new CsvInventory(input);
+            } catch (InvalidUsageException e) {
+                err.println("aipolicy: the CSV header cannot be read: " + e.getMessage());
+                return BAD_INPUT;
+            }
+        } else {
+            source = new LineFramer(input);
+        }
+        if (a.resume == null) {
+            long skip = a.skip == null ? 0 : a.skip;
+            return new BatchRunner(engine, err).run(source, rawOut, new BatchRunner.Options(format, skip, true, a.failOn));
+        }
+        Resume.Point point;
+        try {
+            point = Resume.prepare(a.resume, format);
+        } catch (InvalidUsageException e) {
+            err.println("aipolicy: cannot resume: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        try (OutputStream file = new FileOutputStream(a.resume.toFile(), true)) {
+            return new BatchRunner(engine, err).run(source, file,
+                    new BatchRunner.Options(format, point.lastLine(), !point.hasHeader(), a.failOn));
+        }
+    }
+
+    private InputStream open(String source) throws IOException {
+        return source.equals("-") ? new FilterInputStream(in) {
+            @Override
+            public void close() {
+                // standard input stays open
+            }
+        } : Files.newInputStream(Path.of(source));
     }
 
     /**
      * Decides one request. A plain usage prints the plain decision; a request that asks for more (a
      * language, alternatives, disclosure facts, or a tool the catalogue completed) prints the report.
      */
-    private int single(PolicyEngine engine, Reader reader, boolean pretty, Language language, boolean alternatives)
-            throws IOException {
+    private int single(PolicyEngine engine, InputStream input, EvaluateArgs a) throws IOException {
         EvaluationRequest request;
+        String text = null;
         try {
-            request = PolicyJson.readRequest(readAtMost(reader, 1 << 20), engine.tools());
-            request = language == null ? request : request.inLanguage(language);
-            request = alternatives ? request.withAlternatives(true) : request;
+            text = readAtMost(input, SINGLE_LIMIT);
+            request = PolicyJson.readRequest(text, engine.tools());
+            request = a.language == null ? request : request.inLanguage(a.language);
+            request = a.alternatives ? request.withAlternatives(true) : request;
         } catch (InvalidUsageException e) {
-            err.println("aipolicy: invalid usage: " + e.getMessage());
+            err.println("aipolicy: invalid usage: " + e.getMessage() + jsonLinesHint(a.source, text));
             return BAD_INPUT;
         }
+        Decision decision;
         if (!request.extended()) {
-            Decision decision = engine.evaluate(request.usage());
-            out.println(pretty ? PolicyJson.writePretty(decision) : PolicyJson.write(decision));
-            return OK;
+            decision = engine.evaluate(request.usage());
+            out.println(a.pretty ? PolicyJson.writePretty(decision) : PolicyJson.write(decision));
+        } else {
+            DecisionReport report = engine.report(request);
+            decision = report.decision();
+            out.println(a.pretty ? PolicyJson.writePretty(report) : PolicyJson.write(report));
         }
-        DecisionReport report = engine.report(request);
-        out.println(pretty ? PolicyJson.writePretty(report) : PolicyJson.write(report));
-        return OK;
+        return a.failOn.contains(decision.verdict()) ? FAIL_ON : OK;
+    }
+
+    /** A plain-words hint when one usage was expected and an inventory (JSON Lines or CSV) was given. */
+    static String jsonLinesHint(String source, String text) {
+        String name = source.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".jsonl") || name.endsWith(".csv")) {
+            return "\n  this looks like an inventory (one usage per line): use evaluate --batch " + source;
+        }
+        if (text == null) {
+            return "";
+        }
+        long objects = text.lines().map(String::strip).filter(l -> l.startsWith("{") && l.endsWith("}")).count();
+        return objects >= 2 ? "\n  this looks like JSON Lines (one usage per line): use evaluate --batch " + source : "";
     }
 
     private int diff(List<String> args) {
@@ -308,16 +473,17 @@ public final class AipolicyCli {
         return BAD_INPUT;
     }
 
-    /** Reads a whole input, refusing one larger than the limit rather than holding it in memory. */
-    private static String readAtMost(Reader reader, int limit) throws IOException {
-        StringBuilder text = new StringBuilder();
-        char[] buffer = new char[8192];
-        for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
-            text.append(buffer, 0, n);
-            if (text.length() > limit) {
-                throw new InvalidUsageException("(request)", "too large (more than " + limit + " characters)", List.of());
-            }
+    /** Reads a whole input as strict UTF-8, refusing one larger than the limit rather than holding it. */
+    private static String readAtMost(InputStream input, int limit) throws IOException {
+        byte[] bytes = input.readNBytes(limit + 1);
+        if (bytes.length > limit) {
+            throw new InvalidUsageException("(request)", "too large (more than " + limit + " bytes)", List.of());
         }
-        return text.toString();
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidUsageException("(request)", "not UTF-8: save the file as UTF-8", List.of());
+        }
     }
 }

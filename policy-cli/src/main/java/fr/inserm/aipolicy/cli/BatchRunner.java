@@ -1,23 +1,20 @@
 package fr.inserm.aipolicy.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.inserm.aipolicy.Decision;
 import fr.inserm.aipolicy.InvalidUsageException;
 import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyJson;
 import fr.inserm.aipolicy.Verdict;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -27,20 +24,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * {@code evaluate --batch}: decides JSON Lines, one output line per input line, in input order; a
- * line that cannot be read gives an error object naming its line, and the batch goes on.
+ * {@code evaluate --batch}: decides every record of a {@link RecordSource}, one output record per input
+ * record, in input order; a record that cannot be read gives an error record naming its line (and id),
+ * and the batch goes on. Blank lines are skipped and counted.
  *
- * <p>A bounded pipeline: a reader thread cuts the input into chunks of {@link #CHUNK} lines and hands
- * each to a pool of worker threads (one per core), which parse, decide and encode each chunk's lines
- * to UTF-8; the calling thread writes the chunks' bytes in input order. At most {@code 2 × workers + 2}
- * chunks are in flight, so memory does not grow with the input. A worker remembers the JSON text of
- * the decisions it wrote last (the engine answers equal usages with the same decision object), so a
- * repeated profile is written once per worker.
+ * <p>A bounded pipeline: a reader thread cuts the input into chunks of at most {@link #CHUNK} records
+ * and {@link #CHUNK_BYTES} bytes and hands each to a pool of worker threads (one per core), which
+ * decode, decide and encode each chunk; the calling thread writes the chunks in input order, each in
+ * one write of whole records. At most {@code 2 × workers + 2} chunks are in flight, so memory does not
+ * grow with the input. A worker remembers the text of the decisions it wrote last (the engine answers
+ * equal usages with the same decision object), so a repeated profile is encoded once per worker.
+ *
+ * <p>A failure to write stops the batch at once with an {@link OutputFailedException}.
  */
 final class BatchRunner {
-    /** Lines per chunk. */
+    /** Records per chunk, at most. */
     static final int CHUNK = 512;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Input bytes per chunk, at most (records up to 256 KiB each must not pile up). */
+    static final int CHUNK_BYTES = 1 << 20;
     private static final int REMEMBERED = 4_096;
 
     private final PolicyEngine engine;
@@ -57,57 +58,83 @@ final class BatchRunner {
         this.workers = workers;
     }
 
+    /**
+     * What to do with the records.
+     *
+     * @param format how to write the answers
+     * @param skip input lines not to decide (line numbers up to it), for a resumed run
+     * @param header whether to write the format's header first (not when appending to an output)
+     * @param failOn verdicts that make the batch end with {@link AipolicyCli#FAIL_ON}
+     */
+    record Options(OutputFormat format, long skip, boolean header, Set<Verdict> failOn) {
+        static Options json() {
+            return new Options(new OutputFormat.Json(), 0, true, EnumSet.noneOf(Verdict.class));
+        }
+    }
+
     /** A chunk's output and counts. */
     private static final class Done {
-        final java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream(CHUNK * 1024);
+        byte[] text;
         final long[] verdicts = new long[Verdict.values().length];
         long errors;
-        int lines;
+        long records;
+        long lastLine;
     }
 
     /** The end of the input, or the reader's failure, in the queue of chunks. */
     private static final Future<Done> END = CompletableFuture.completedFuture(null);
 
+    /** Decides JSON Lines with the default options (tests and benchmarks). */
+    int run(InputStream in, OutputStream out) throws IOException {
+        return run(new LineFramer(in), out, Options.json());
+    }
+
     /**
-     * Decides every line of the input.
+     * Decides every record of the source.
      *
-     * @return {@link AipolicyCli#OK}, or {@link AipolicyCli#BAD_INPUT} when any line was bad
-     * @throws IOException when the input cannot be read or the output written
+     * @return {@link AipolicyCli#OK}, {@link AipolicyCli#BAD_INPUT} when any record was bad, or
+     *     {@link AipolicyCli#FAIL_ON} when a decision had a verdict of {@code options.failOn()}
+     * @throws OutputFailedException when the output cannot be written: the batch stopped
+     * @throws IOException when the input cannot be read
      */
-    int run(Reader reader, OutputStream out) throws IOException {
+    int run(RecordSource source, OutputStream out, Options options) throws IOException {
         BlockingQueue<Future<Done>> inFlight = new ArrayBlockingQueue<>(2 * workers + 2);
         ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
             Thread thread = new Thread(task, "aipolicy-batch-worker");
             thread.setDaemon(true);
             return thread;
         });
-        ThreadLocal<Map<Decision, byte[]>> written = ThreadLocal.withInitial(IdentityHashMap::new);
+        ThreadLocal<Map<Decision, String>> written = ThreadLocal.withInitial(IdentityHashMap::new);
+        ThreadLocal<EntryReader> readers = ThreadLocal.withInitial(EntryReader::new);
         IOException[] readFailure = new IOException[1];
+        long[] blank = new long[1];
         Thread readerThread = new Thread(() -> {
-            BufferedReader lines = new BufferedReader(reader, 1 << 16);
-            long line = 0;
             try {
-                List<String> chunk = new ArrayList<>(CHUNK);
-                for (String text = lines.readLine(); text != null; text = lines.readLine()) {
-                    chunk.add(text);
-                    if (chunk.size() == CHUNK) {
-                        List<String> full = chunk;
-                        long first = line + 1;
-                        inFlight.put(pool.submit(() -> decide(full, first, written)));
-                        line += CHUNK;
-                        chunk = new ArrayList<>(CHUNK);
+                List<InputRecord> chunk = new ArrayList<>();
+                int bytes = 0;
+                for (InputRecord record = source.next(); record != null; record = source.next()) {
+                    if (record.line() <= options.skip()) {
+                        continue;
+                    }
+                    chunk.add(record);
+                    bytes += record.size();
+                    if (chunk.size() == CHUNK || bytes >= CHUNK_BYTES) {
+                        List<InputRecord> full = chunk;
+                        inFlight.put(pool.submit(() -> decide(full, options.format(), written, readers)));
+                        chunk = new ArrayList<>();
+                        bytes = 0;
                     }
                 }
                 if (!chunk.isEmpty()) {
-                    List<String> last = chunk;
-                    long first = line + 1;
-                    inFlight.put(pool.submit(() -> decide(last, first, written)));
+                    List<InputRecord> last = chunk;
+                    inFlight.put(pool.submit(() -> decide(last, options.format(), written, readers)));
                 }
             } catch (IOException e) {
                 readFailure[0] = e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
+                blank[0] = source.blankLines();
                 try {
                     inFlight.put(END);
                 } catch (InterruptedException e) {
@@ -120,19 +147,30 @@ final class BatchRunner {
 
         long[] verdicts = new long[Verdict.values().length];
         long errors = 0;
-        long lines = 0;
-        OutputStream output = new java.io.BufferedOutputStream(out, 1 << 16);
+        long records = 0;
+        long lastLine = options.skip();
+        boolean failOn = false;
         try {
+            if (options.header() && !options.format().header().isEmpty()) {
+                write(out, OutputFormat.utf8(options.format().header()), lastLine);
+            }
             for (Future<Done> next = inFlight.take(); next != END; next = inFlight.take()) {
                 Done done = next.get();
-                done.text.writeTo(output);
-                lines += done.lines;
+                // one write per chunk of whole records: a reader of the output sees no torn record between chunks
+                write(out, done.text, lastLine);
+                records += done.records;
                 errors += done.errors;
-                for (int i = 0; i < verdicts.length; i++) {
-                    verdicts[i] += done.verdicts[i];
+                lastLine = done.lastLine;
+                for (Verdict v : Verdict.values()) {
+                    verdicts[v.ordinal()] += done.verdicts[v.ordinal()];
+                    failOn |= done.verdicts[v.ordinal()] > 0 && options.failOn().contains(v);
                 }
             }
-            output.flush();
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw new OutputFailedException(lastLine, e);
+            }
             readerThread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -146,52 +184,59 @@ final class BatchRunner {
         if (readFailure[0] != null) {
             throw readFailure[0];
         }
-        err.println("aipolicy: " + lines + " lines: " + verdicts[Verdict.ALLOW.ordinal()] + " ALLOW, "
+        err.println("aipolicy: " + records + " lines: " + verdicts[Verdict.ALLOW.ordinal()] + " ALLOW, "
                 + verdicts[Verdict.ESCALATE.ordinal()] + " ESCALATE, " + verdicts[Verdict.DENY.ordinal()] + " DENY, "
-                + errors + " errors");
-        return errors == 0 ? AipolicyCli.OK : AipolicyCli.BAD_INPUT;
+                + errors + " errors, " + blank[0] + " blank lines skipped"
+                + (options.skip() > 0 ? ", resumed after line " + options.skip() : ""));
+        return errors > 0 ? AipolicyCli.BAD_INPUT : failOn ? AipolicyCli.FAIL_ON : AipolicyCli.OK;
     }
 
-    private Done decide(List<String> chunk, long firstLine, ThreadLocal<Map<Decision, byte[]>> written) {
+    private static void write(OutputStream out, byte[] bytes, long lastLine) throws OutputFailedException {
+        try {
+            out.write(bytes);
+        } catch (IOException e) {
+            throw new OutputFailedException(lastLine, e);
+        }
+    }
+
+    private Done decide(List<InputRecord> chunk, OutputFormat format, ThreadLocal<Map<Decision, String>> written,
+            ThreadLocal<EntryReader> readers) {
         Done done = new Done();
-        Map<Decision, byte[]> texts = written.get();
-        long line = firstLine;
-        for (String text : chunk) {
-            byte[] result;
+        Map<Decision, String> texts = written.get();
+        EntryReader reader = readers.get();
+        StringBuilder text = new StringBuilder(chunk.size() * 256);
+        for (InputRecord record : chunk) {
+            String id = record.id();
+            String result;
             try {
-                Decision decision = engine.evaluate(PolicyJson.readUsage(text));
+                EntryReader.Entry entry = reader.read(record);
+                id = entry.id();
+                Decision decision = engine.evaluate(entry.usage());
                 done.verdicts[decision.verdict().ordinal()]++;
-                result = texts.get(decision);
-                if (result == null) {
+                String body = texts.get(decision);
+                if (body == null) {
                     if (texts.size() >= REMEMBERED) {
                         texts.clear();
                     }
-                    result = PolicyJson.write(decision).getBytes(StandardCharsets.UTF_8);
-                    texts.put(decision, result);
+                    body = format.decisionBody(decision);
+                    texts.put(decision, body);
                 }
+                result = format.decided(record.line(), id, body);
+            } catch (EntryReader.Unreadable e) {
+                done.errors++;
+                result = format.refused(record.line(), e.id, "invalid usage", e.field, e.getMessage());
             } catch (InvalidUsageException e) {
                 done.errors++;
-                result = errorLine(line, "invalid usage", e.field(), e.getMessage()).getBytes(StandardCharsets.UTF_8);
+                result = format.refused(record.line(), id, "invalid usage", e.field(), e.getMessage());
             } catch (RuntimeException e) {
                 done.errors++;
-                result = errorLine(line, "internal failure", null, e.toString()).getBytes(StandardCharsets.UTF_8);
+                result = format.refused(record.line(), id, "internal failure", null, e.toString());
             }
-            done.text.write(result, 0, result.length);
-            done.text.write('\n');
-            done.lines++;
-            line++;
+            text.append(result).append('\n');
+            done.records++;
+            done.lastLine = record.line();
         }
+        done.text = OutputFormat.utf8(text.toString());
         return done;
-    }
-
-    static String errorLine(long line, String error, String field, String message) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("line", line);
-        node.put("error", error);
-        if (field != null) {
-            node.put("field", field);
-        }
-        node.put("message", message);
-        return node.toString();
     }
 }

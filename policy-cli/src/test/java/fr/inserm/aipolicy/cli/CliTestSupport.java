@@ -22,10 +22,14 @@ final class CliTestSupport {
     }
 
     static Run run(String stdin, String... args) {
+        return run(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    /** Runs the tool on these bytes as standard input. */
+    static Run run(byte[] stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new AipolicyCli(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+        int status = new AipolicyCli(new ByteArrayInputStream(stdin), out, new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(args);
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -190,6 +190,7 @@ public final class AipolicyCli {
                 case "evaluate" -> evaluate(rest.subList(1, rest.size()), engine);
                 case "rules" -> rules(engine.get());
                 case "diff" -> diff(rest.subList(1, rest.size()));
+                case "test" -> test(rest.subList(1, rest.size()), engine);
                 case "clauses" -> {
                     out.println(PolicyJson.writeClauses(engine.get().catalogue()));
                     yield OK;
@@ -408,6 +409,7 @@ public final class AipolicyCli {
         Path scenarios = null;
         PolicyDiff.Contexts contexts = PolicyDiff.Contexts.SINGLE;
         int examples = 5;
+        boolean failOnChange = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             boolean hasValue = i + 1 < args.size();
@@ -430,7 +432,13 @@ public final class AipolicyCli {
                     }
                     examples = Integer.parseInt(args.get(++i));
                 }
-                default -> paths.add(arg);
+                case "--fail-on-change" -> failOnChange = true;
+                default -> {
+                    if (arg.startsWith("--")) {
+                        return usageError("unexpected argument: " + arg);
+                    }
+                    paths.add(arg);
+                }
             }
         }
         if (paths.size() != 2) {
@@ -446,15 +454,46 @@ public final class AipolicyCli {
             return BAD_INPUT;
         }
         try {
-            new PolicyDiff(before, after, out).run(scenarios, contexts, examples);
-            return OK;
+            long changed = new PolicyDiff(before, after, RuleConditions.read(Path.of(paths.get(0))),
+                    RuleConditions.read(Path.of(paths.get(1))), out).run(scenarios, contexts, examples);
+            return failOnChange && changed > 0 ? FAIL_ON : OK;
         } catch (InvalidUsageException e) {
             err.println("aipolicy: invalid scenario: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (ScenarioRun.BadScenarioFile e) {
+            err.println("aipolicy: " + e.getMessage());
             return BAD_INPUT;
         } catch (IOException | UncheckedIOException e) {
             err.println("aipolicy: cannot read the scenarios: " + e.getMessage());
             return BAD_INPUT;
         }
+    }
+
+    private int test(List<String> args, Supplier<PolicyEngine> engine) {
+        if (args.size() != 1 || args.get(0).startsWith("--")) {
+            return usageError("test needs one scenario file or folder of scenario files (*.json)");
+        }
+        Path scenarios = Path.of(args.get(0));
+        if (!Files.exists(scenarios)) {
+            err.println("aipolicy: no such file or folder: " + scenarios);
+            return BAD_INPUT;
+        }
+        List<ScenarioRun.Case> cases;
+        try {
+            cases = ScenarioRun.read(scenarios);
+        } catch (ScenarioRun.BadScenarioFile e) {
+            err.println("aipolicy: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("aipolicy: cannot read the scenarios: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        if (cases.isEmpty()) {
+            err.println("aipolicy: no scenario in " + scenarios + " (scenario files are *.json arrays of cases)");
+            return BAD_INPUT;
+        }
+        // a failing case fails the run as a test runner does: exit 1
+        return ScenarioRun.run(engine.get(), cases, out) == 0 ? OK : INTERNAL_FAILURE;
     }
 
     private int rules(PolicyEngine engine) {

@@ -2,6 +2,7 @@ package fr.inserm.aipolicy.cli;
 
 import static fr.inserm.aipolicy.cli.CliTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.inserm.aipolicy.DataCategory;
@@ -32,6 +33,10 @@ class PolicyDiffTest {
         assertTrue(r.out().contains("Input space: 196608 usages"), r.out());
         assertTrue(r.out().contains(expected + " changed"), r.out());
         assertTrue(r.out().contains("-D1"), r.out());
+        assertTrue(r.out().contains("condition changed: D1, metadata changed: none, message changed: none"), r.out());
+        assertTrue(r.out().contains("  D1 condition\n    before: Usage( external, includesSensitiveData() )\n"
+                + "    after:  Usage( hosting == Hosting.EXTERNAL, includesSensitiveData() )"), r.out());
+        assertTrue(r.out().contains("verdict changed: " + expected + "; same verdict, other content changed: 0"), r.out());
         assertTrue(r.out().contains("DENY -> ALLOW"), r.out());
         assertTrue(r.out().contains("sensitive-data.json: confidential data on a sovereign platform without subscription:"
                 + " DENY -> ALLOW; rules -D1; clauses +R6.1 +E4 -R3 -R4.1"), r.out());
@@ -42,9 +47,27 @@ class PolicyDiffTest {
     @Test
     void anUnchangedPolicyChangesNothing(@TempDir Path dir) {
         Path copy = CliTestSupport.copyOfRules(dir);
-        Run r = run("", "diff", CliTestSupport.RULES.toString(), copy.toString(), "--contexts", "none");
+        Run r = run("", "diff", CliTestSupport.RULES.toString(), copy.toString(), "--contexts", "none", "--fail-on-change");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("No decision changed."), r.out());
+        assertTrue(r.out().contains("condition changed: none, metadata changed: none, message changed: none"), r.out());
+    }
+
+    /** A reworded message changes decisions' texts, not their verdicts: no "DENY -> DENY" is counted. */
+    @Test
+    void aMessageChangeIsNamedAndCountsNoVerdictChange(@TempDir Path dir) {
+        Path after = CliTestSupport.copyOfRules(dir);
+        CliTestSupport.replace(after.resolve("messages.properties"), "D1=Sensitive data must never",
+                "D1=Sensitive data shall never");
+        Run r = run("", "diff", CliTestSupport.RULES.toString(), after.toString(), "--contexts", "none",
+                "--fail-on-change");
+        assertEquals(AipolicyCli.FAIL_ON, r.status(), "--fail-on-change: decisions changed; " + r.err());
+        assertTrue(r.out().contains("condition changed: none, metadata changed: none, message changed: D1"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("  verdict changed: 0; same verdict, other content changed: \\d+")),
+                r.out());
+        assertFalse(r.out().contains("DENY -> DENY"), r.out());
+        assertFalse(r.out().contains("  verdicts:"), r.out());
+        assertTrue(r.out().contains("DENY (verdict unchanged); rules (same); clauses (same)"), r.out());
     }
 
     @Test

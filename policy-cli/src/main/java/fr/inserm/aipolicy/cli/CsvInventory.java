@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import fr.inserm.aipolicy.Context;
@@ -58,7 +61,9 @@ final class CsvInventory implements RecordSource {
         if (first >= 0 && first != '\uFEFF') { // a byte-order mark, written by spreadsheets, is not a column
             ((PushbackReader) reader).unread(first);
         }
-        CsvMapper mapper = new CsvMapper();
+        // a cell longer than a whole request is refused by the parser rather than held
+        CsvMapper mapper = new CsvMapper(CsvFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(LineFramer.MAX_REQUEST_CHARS).build()).build());
         mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         rows = mapper.readerFor(String[].class).readValues(reader);
         if (!rows.hasNext()) {
@@ -110,14 +115,18 @@ final class CsvInventory implements RecordSource {
 
     @Override
     public InputRecord next() throws IOException {
-        while (rows.hasNext()) {
+        while (true) {
             long line = rows.getCurrentLocation().getLineNr();
             String[] cells;
             try {
+                if (!rows.hasNext()) {
+                    return null;
+                }
+                line = rows.getCurrentLocation().getLineNr();
                 cells = rows.next();
             } catch (RuntimeException e) {
-                // a broken quote leaves the rest of the file unframed: stop, naming where
-                throw new IOException("CSV cannot be read from line " + line + ": " + plain(e), e);
+                // a broken quote or an over-long cell leaves the rest of the file unframed: stop, naming where
+                throw new IOException("the CSV cannot be read from line " + line + " on: " + plain(e), e);
             }
             if (isBlank(cells)) {
                 blank++;
@@ -125,7 +134,6 @@ final class CsvInventory implements RecordSource {
             }
             return convert(line, cells);
         }
-        return null;
     }
 
     @Override
@@ -232,6 +240,11 @@ final class CsvInventory implements RecordSource {
     }
 
     private static String plain(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException) {
+                return "a cell is longer than " + LineFramer.MAX_REQUEST_CHARS + " characters";
+            }
+        }
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         String message = cause instanceof JsonProcessingException j ? j.getOriginalMessage() : cause.getMessage();
         return message == null ? cause.getClass().getSimpleName() : message;

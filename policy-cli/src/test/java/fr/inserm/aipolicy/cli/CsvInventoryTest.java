@@ -24,6 +24,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import fr.inserm.aipolicy.cli.CliTestSupport.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -209,6 +210,24 @@ class CsvInventoryTest {
         assertEquals("tool.name", readTree(out[0]).get("field").asText());
         assertTrue(readTree(out[0]).get("message").asText().contains("not UTF-8"), out[0]);
         assertEquals("ALLOW", readTree(out[1]).get("verdict").asText());
+    }
+
+    @Test
+    void anOverLongCellOrABrokenQuoteStopsTheBatchNamingTheLine() {
+        String head = "id,tool.name,hosting,dataCategories,purpose\n1,Llama,LOCAL,PUBLIC,WRITING\n";
+        Run longCell = runCsv(head + "2," + "x".repeat(LineFramer.MAX_REQUEST_CHARS + 1) + ",LOCAL,PUBLIC,WRITING\n"
+                + "3,Llama,LOCAL,PUBLIC,WRITING\n");
+        assertEquals(AipolicyCli.BAD_INPUT, longCell.status());
+        assertEquals(1, longCell.out().split("\n").length, "the rows before are answered: " + longCell.out());
+        assertTrue(longCell.err().contains("the CSV cannot be read from line 3 on: a cell is longer than 65536 characters"),
+                longCell.err());
+        Run quote = runCsv(head + "2,\"Llama,LOCAL,PUBLIC,WRITING\n");
+        assertEquals(AipolicyCli.BAD_INPUT, quote.status());
+        assertTrue(quote.err().contains("the CSV cannot be read from line 3 on: "), quote.err());
+    }
+
+    private static Run runCsv(String csv) {
+        return CliTestSupport.run(csv, "evaluate", "--batch", "-", "--input", "csv");
     }
 
     @Test

@@ -376,7 +376,7 @@ public final class AipolicyCli {
             request = a.language == null ? request : request.inLanguage(a.language);
             request = a.alternatives ? request.withAlternatives(true) : request;
         } catch (InvalidUsageException e) {
-            err.println("aipolicy: invalid usage: " + e.getMessage() + jsonLinesHint(a.source, text));
+            err.println("aipolicy: invalid usage: " + PlainMessages.of(e) + jsonLinesHint(a.source, text));
             return BAD_INPUT;
         }
         Decision decision;

@@ -227,7 +227,7 @@ final class BatchRunner {
                 result = format.refused(record.line(), e.id, "invalid usage", e.field, e.getMessage());
             } catch (InvalidUsageException e) {
                 done.errors++;
-                result = format.refused(record.line(), id, "invalid usage", e.field(), e.getMessage());
+                result = format.refused(record.line(), id, "invalid usage", e.field(), PlainMessages.of(e));
             } catch (RuntimeException e) {
                 done.errors++;
                 result = format.refused(record.line(), id, "internal failure", null, e.toString());

@@ -123,7 +123,7 @@ final class EntryReader {
             return new Entry(id, PolicyJson.readUsage(usage.toString()));
         } catch (InvalidUsageException e) {
             String field = e.field().startsWith("(") ? "usage" : "usage." + e.field();
-            throw new Unreadable(id, field, e.problem() + (e.acceptedValues().isEmpty() ? ""
+            throw new Unreadable(id, field, PlainMessages.plain(e.problem()) + (e.acceptedValues().isEmpty() ? ""
                     : "; accepted: " + String.join(", ", e.acceptedValues())));
         }
     }

@@ -55,6 +55,12 @@ class MaintainerToolsTest {
         assertEquals(AipolicyCli.BAD_INPUT, stdin.status());
         assertTrue(stdin.err().contains("this looks like JSON Lines (one usage per line): use evaluate --batch -"),
                 stdin.err());
+        assertTrue(stdin.err().contains("(request): not valid JSON: more content after the first JSON value (line 2,"
+                + " column 1)"), "in plain words, no library names: " + stdin.err());
+        assertFalse(stdin.err().contains("`"), stdin.err());
+        Run batch = run(BatchFramingTest.A + " " + BatchFramingTest.B + "\n", "evaluate", "--batch", "-");
+        assertTrue(batch.out().contains("more content after the first JSON value") && !batch.out().contains("`"),
+                batch.out());
         Run one = run("{\"tool\": {}}", "evaluate", "-");
         assertFalse(one.err().contains("--batch"), "no hint for one bad usage: " + one.err());
     }

@@ -1,4 +1,4 @@
-package fr.inserm.aipolicy.examples.cli;
+package fr.inserm.aipolicy.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /** Runs the command-line tool in-process and captures what it prints. */
 final class CliTestSupport {
-    /** The bundled policy's source folder, from the policy-examples module folder. */
+    /** The bundled policy's source folder, from the policy-cli module folder. */
     static final Path RULES = Path.of("..", "policy-rules", "src", "main", "resources", "fr", "inserm", "aipolicy", "rules");
 
     record Run(int status, String out, String err) {
@@ -22,10 +22,14 @@ final class CliTestSupport {
     }
 
     static Run run(String stdin, String... args) {
+        return run(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    /** Runs the tool on these bytes as standard input. */
+    static Run run(byte[] stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new AipolicyCli(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+        int status = new AipolicyCli(new ByteArrayInputStream(stdin), out, new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(args);
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -1,12 +1,12 @@
-package fr.inserm.aipolicy.examples.cli;
+package fr.inserm.aipolicy.cli;
 
-import static fr.inserm.aipolicy.examples.cli.CliTestSupport.run;
+import static fr.inserm.aipolicy.cli.CliTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.inserm.aipolicy.examples.cli.CliTestSupport.Run;
+import fr.inserm.aipolicy.cli.CliTestSupport.Run;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command-line tool: decisions on standard output, errors on standard error, and its exit status. */
 class AipolicyCliTest {
     static final ObjectMapper MAPPER = new ObjectMapper();
-    static final Path EXAMPLES = Path.of("examples");
+    static final Path EXAMPLES = Path.of("..", "examples");
 
     @Test
     void decidesEachBundledExample() throws Exception {
@@ -82,6 +82,15 @@ class AipolicyCliTest {
         assertEquals(2, unknown.status());
         assertTrue(unknown.err().contains("unknown command: judge"), unknown.err());
         assertEquals(2, run("", "evaluate").status());
+    }
+
+    @Test
+    void serveNamesTheServersOwnJarAndExitsTwo() {
+        Run serve = run("", "serve", "--port", "8080");
+        assertEquals(2, serve.status());
+        assertEquals("", serve.out());
+        assertEquals("aipolicy: the web page and JSON endpoint have their own jar:"
+                + " java -jar policy-server/target/aipolicy-server.jar", serve.err().strip());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package fr.inserm.aipolicy.examples.cli;
+package fr.inserm.aipolicy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -50,11 +51,20 @@ final class PolicyDiff {
 
     private final PolicyEngine before;
     private final PolicyEngine after;
+    private final Map<String, String> conditionsBefore;
+    private final Map<String, String> conditionsAfter;
     private final PrintStream out;
 
-    PolicyDiff(PolicyEngine before, PolicyEngine after, PrintStream out) {
+    /**
+     * A diff of two loaded policies; the conditions are read from their DRL files (empty maps when
+     * unknown: no condition is then reported as changed).
+     */
+    PolicyDiff(PolicyEngine before, PolicyEngine after, Map<String, String> conditionsBefore,
+            Map<String, String> conditionsAfter, PrintStream out) {
         this.before = before;
         this.after = after;
+        this.conditionsBefore = conditionsBefore;
+        this.conditionsAfter = conditionsAfter;
         this.out = out;
     }
 
@@ -90,7 +100,12 @@ final class PolicyDiff {
                 + (contexts == Contexts.SINGLE ? ", then each single-field context" : "") + "), " + changes.size()
                 + " changed");
         if (!changes.isEmpty()) {
-            count("  verdicts", changes, c -> c.before().verdict() + " -> " + c.after().verdict());
+            List<Change> verdictChanges = changes.stream().filter(c -> c.before().verdict() != c.after().verdict()).toList();
+            out.println("  verdict changed: " + verdictChanges.size() + "; same verdict, other content changed: "
+                    + (changes.size() - verdictChanges.size()));
+            if (!verdictChanges.isEmpty()) {
+                count("  verdicts", verdictChanges, c -> c.before().verdict() + " -> " + c.after().verdict());
+            }
             count("  rules", changes, c -> ruleChange(c));
             count("  clauses", changes, c -> clauseChange(c));
             out.println("  examples:");
@@ -110,14 +125,40 @@ final class PolicyDiff {
         added.removeAll(old.keySet());
         TreeSet<String> removed = new TreeSet<>(old.keySet());
         removed.removeAll(now.keySet());
-        TreeSet<String> changed = new TreeSet<>();
+        TreeSet<String> condition = new TreeSet<>();
+        TreeSet<String> metadata = new TreeSet<>();
+        TreeSet<String> message = new TreeSet<>();
         for (String id : old.keySet()) {
-            if (now.containsKey(id) && !old.get(id).equals(now.get(id))) {
-                changed.add(id);
+            PolicyRule a = old.get(id);
+            PolicyRule b = now.get(id);
+            if (b == null) {
+                continue;
+            }
+            String was = conditionsBefore.get(id);
+            String is = conditionsAfter.get(id);
+            if (was != null && is != null && !was.equals(is)) {
+                condition.add(id);
+            }
+            if (a.effect() != b.effect() || !a.clauses().equals(b.clauses()) || !a.escalateTo().equals(b.escalateTo())
+                    || !Objects.equals(a.item(), b.item()) || !a.name().equals(b.name()) || !a.file().equals(b.file())) {
+                metadata.add(id);
+            }
+            if (!Objects.equals(a.text(), b.text())) {
+                message.add(id);
             }
         }
-        out.println("Rules: " + after.rules().size() + " (added " + added + ", removed " + removed
-                + ", metadata or message changed " + changed + ")");
+        out.println("Rules: " + after.rules().size() + " (" + list("added", added) + ", " + list("removed", removed)
+                + ", " + list("condition changed", condition) + ", " + list("metadata changed", metadata) + ", "
+                + list("message changed", message) + ")");
+        for (String id : condition) {
+            out.println("  " + id + " condition");
+            out.println("    before: " + conditionsBefore.get(id));
+            out.println("    after:  " + conditionsAfter.get(id));
+        }
+    }
+
+    private static String list(String what, TreeSet<String> ids) {
+        return what + (ids.isEmpty() ? ": none" : ": " + String.join(" ", ids));
     }
 
     private void compare(String label, Usage usage, List<Change> changes) {
@@ -136,8 +177,9 @@ final class PolicyDiff {
     }
 
     private static String describe(Change c) {
-        return c.before().verdict() + " -> " + c.after().verdict() + "; rules " + ruleChange(c) + "; clauses "
-                + clauseChange(c);
+        String verdict = c.before().verdict() == c.after().verdict() ? c.after().verdict() + " (verdict unchanged)"
+                : c.before().verdict() + " -> " + c.after().verdict();
+        return verdict + "; rules " + ruleChange(c) + "; clauses " + clauseChange(c);
     }
 
     private static String ruleChange(Change c) {

@@ -1,4 +1,4 @@
-package fr.inserm.aipolicy.examples.cli;
+package fr.inserm.aipolicy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,7 +34,7 @@ class AipolicyCliActionableTest {
     void aPlainUsageStillPrintsThePlainDecision() throws Exception {
         for (String file : List.of("draft-article-chatgpt.json", "local-model-health-records.json",
                 "sovereign-api-pipeline.json")) {
-            Path path = Path.of("examples", file);
+            Path path = Path.of("..", "examples", file);
             String expected = PolicyJson.write(ENGINE.evaluate(PolicyJson.readUsage(Files.readString(path))));
             Run run = run("", "evaluate", path.toString());
             assertEquals(0, run.status(), run.err());
@@ -44,7 +44,7 @@ class AipolicyCliActionableTest {
 
     @Test
     void langFrGivesTheDecisionInFrench() throws Exception {
-        Run run = run("", "evaluate", "--lang", "fr", "examples/draft-article-chatgpt.json");
+        Run run = run("", "evaluate", "--lang", "fr", "../examples/draft-article-chatgpt.json");
         assertEquals(0, run.status(), run.err());
         JsonNode json = run.json();
         assertEquals("DENY", json.get("verdict").asText());
@@ -56,11 +56,11 @@ class AipolicyCliActionableTest {
 
     @Test
     void alternativesFromTheFlagOrTheRequest() throws Exception {
-        Run flag = run("", "evaluate", "--alternatives", "examples/draft-article-chatgpt.json");
+        Run flag = run("", "evaluate", "--alternatives", "../examples/draft-article-chatgpt.json");
         assertEquals(0, flag.status(), flag.err());
         assertEquals("en", flag.json().get("language").asText());
         assertEquals("hosting", flag.json().get("alternatives").get(0).get("changes").get(0).get("field").asText());
-        Run field = run("", "evaluate", "examples/pseudonymised-cohort-chatgpt.json");
+        Run field = run("", "evaluate", "../examples/pseudonymised-cohort-chatgpt.json");
         assertEquals(0, field.status(), field.err());
         JsonNode alternatives = field.json().get("alternatives");
         // leaving the only data out is no alternative for a summary: the data of a summary must be named
@@ -70,12 +70,12 @@ class AipolicyCliActionableTest {
 
     @Test
     void disclosureAndFrugality() throws Exception {
-        Run publication = run("", "evaluate", "examples/publication-local-model-fr.json");
+        Run publication = run("", "evaluate", "../examples/publication-local-model-fr.json");
         assertEquals(0, publication.status(), publication.err());
         JsonNode disclosure = publication.json().get("disclosure");
         assertTrue(disclosure.get("fr").get("text").asText().contains("reformulation de la section Discussion"));
         assertEquals("Use of AI systems", disclosure.get("en").get("heading").asText());
-        Run frugality = run("", "evaluate", "--lang", "en", "examples/summary-mistral-large.json");
+        Run frugality = run("", "evaluate", "--lang", "en", "../examples/summary-mistral-large.json");
         assertEquals(0, frugality.status(), frugality.err());
         JsonNode figures = frugality.json().get("frugality");
         assertEquals("Mistral Large", figures.get("model").asText());
@@ -89,9 +89,9 @@ class AipolicyCliActionableTest {
         assertEquals(AipolicyCli.BAD_INPUT, local.status());
         assertTrue(local.err().contains("hosting: \"LOCAL\" contradicts the tool catalogue"), local.err());
         assertTrue(local.out().isEmpty());
-        assertEquals(AipolicyCli.BAD_INPUT, run("", "evaluate", "--lang", "de", "examples/draft-article-chatgpt.json").status());
+        assertEquals(AipolicyCli.BAD_INPUT, run("", "evaluate", "--lang", "de", "../examples/draft-article-chatgpt.json").status());
         assertEquals(AipolicyCli.BAD_INPUT, run("", "evaluate", "--lang").status());
-        Run batch = run("", "evaluate", "--batch", "--lang", "fr", "examples/inventory-sample.jsonl");
+        Run batch = run("", "evaluate", "--batch", "--lang", "fr", "../examples/inventory-sample.jsonl");
         assertEquals(AipolicyCli.BAD_INPUT, batch.status());
         assertFalse(batch.err().isEmpty());
     }

@@ -1,10 +1,11 @@
-package fr.inserm.aipolicy.examples.cli;
+package fr.inserm.aipolicy.cli;
 
-import static fr.inserm.aipolicy.examples.cli.CliTestSupport.run;
+import static fr.inserm.aipolicy.cli.CliTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.inserm.aipolicy.examples.cli.CliTestSupport.Run;
+import fr.inserm.aipolicy.cli.CliTestSupport.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -31,17 +32,41 @@ class PolicyDiffTest {
         assertTrue(r.out().contains("Input space: 180184 usages"), r.out());
         assertTrue(r.out().contains(expected + " changed"), r.out());
         assertTrue(r.out().contains("-S1"), r.out());
+        assertTrue(r.out().contains("condition changed: S1, metadata changed: none, message changed: none"), r.out());
+        assertTrue(r.out().contains("  S1 condition
+    before: UsageFacts( external, unknownData )
+"
+                + "    after:  UsageFacts( hosting == Hosting.EXTERNAL, unknownData )"), r.out());
+        assertTrue(r.out().contains("verdict changed: " + expected + ";"), r.out());
         assertTrue(r.out().contains("ESCALATE -> DENY"), r.out());
-        assertTrue(!r.out().contains("-> ALLOW"), r.out());
-        assertTrue(r.out().lines().anyMatch(l -> l.matches("Scenarios: \\d+ replayed from .*, [1-9]\\d* changed")), r.out());
+        assertFalse(r.out().contains("-> ALLOW"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("Scenarios: \d+ replayed from .*, [1-9]\d* changed")), r.out());
     }
 
     @Test
     void anUnchangedPolicyChangesNothing(@TempDir Path dir) {
         Path copy = CliTestSupport.copyOfRules(dir);
-        Run r = run("", "diff", CliTestSupport.RULES.toString(), copy.toString(), "--contexts", "none");
+        Run r = run("", "diff", CliTestSupport.RULES.toString(), copy.toString(), "--contexts", "none", "--fail-on-change");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("No decision changed."), r.out());
+        assertTrue(r.out().contains("condition changed: none, metadata changed: none, message changed: none"), r.out());
+    }
+
+    /** A reworded message changes decisions' texts, not their verdicts: no "DENY -> DENY" is counted. */
+    @Test
+    void aMessageChangeIsNamedAndCountsNoVerdictChange(@TempDir Path dir) {
+        Path after = CliTestSupport.copyOfRules(dir);
+        CliTestSupport.replace(after.resolve("messages.properties"), "D1=Sensitive data must never",
+                "D1=Sensitive data shall never");
+        Run r = run("", "diff", CliTestSupport.RULES.toString(), after.toString(), "--contexts", "none",
+                "--fail-on-change");
+        assertEquals(AipolicyCli.FAIL_ON, r.status(), "--fail-on-change: decisions changed; " + r.err());
+        assertTrue(r.out().contains("condition changed: none, metadata changed: none, message changed: D1"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("  verdict changed: 0; same verdict, other content changed: \\d+")),
+                r.out());
+        assertFalse(r.out().contains("DENY -> DENY"), r.out());
+        assertFalse(r.out().contains("  verdicts:"), r.out());
+        assertTrue(r.out().contains("DENY (verdict unchanged); rules (same); clauses (same)"), r.out());
     }
 
     @Test

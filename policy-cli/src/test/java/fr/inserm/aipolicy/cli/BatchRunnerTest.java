@@ -1,4 +1,4 @@
-package fr.inserm.aipolicy.examples.cli;
+package fr.inserm.aipolicy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,13 +14,12 @@ import fr.inserm.aipolicy.PolicyEvaluationException;
 import fr.inserm.aipolicy.PolicyJson;
 import fr.inserm.aipolicy.Usage;
 import fr.inserm.aipolicy.Verdict;
-import fr.inserm.aipolicy.examples.ForwardingPolicyEngine;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -58,11 +57,11 @@ class BatchRunnerTest {
     }
 
     /** What one line should give, decided alone. */
-    private static String expected(String line, long number) {
+    static String expected(String line, long number) {
         try {
-            return PolicyJson.write(engine.evaluate(PolicyJson.readUsage(line)));
+            return "{\"line\":" + number + "," + PolicyJson.write(engine.evaluate(PolicyJson.readUsage(line))).substring(1);
         } catch (InvalidUsageException e) {
-            return BatchRunner.errorLine(number, "invalid usage", e.field(), e.getMessage());
+            return new OutputFormat.Json().refused(number, null, "invalid usage", e.field(), e.getMessage());
         }
     }
 
@@ -73,7 +72,7 @@ class BatchRunnerTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new BatchRunner(which, new PrintStream(err, true, StandardCharsets.UTF_8), workers)
-                .run(new StringReader(input), out);
+                .run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out);
         String text = out.toString(StandardCharsets.UTF_8);
         List<String> lines = text.isEmpty() ? List.of() : List.of(text.split("\n", -1)).subList(0, text.split("\n", -1).length - 1);
         assertTrue(text.isEmpty() || text.endsWith("\n"), "every output line ends with a newline");
@@ -99,11 +98,11 @@ class BatchRunnerTest {
         assertEquals(AipolicyCli.OK, run.status());
         assertEquals("aipolicy: " + count + " lines: " + verdicts.getOrDefault(Verdict.ALLOW, 0) + " ALLOW, "
                 + verdicts.getOrDefault(Verdict.ESCALATE, 0) + " ESCALATE, " + verdicts.getOrDefault(Verdict.DENY, 0)
-                + " DENY, 0 errors", run.err().strip());
+                + " DENY, 0 errors, 0 blank lines skipped", run.err().strip());
     }
 
     @Test
-    void badAndBlankLinesGiveErrorObjectsWithTheirLineNumbersAndTheBatchGoesOn() throws IOException {
+    void badLinesGiveErrorObjectsWithTheirLineNumbersBlankLinesAreSkippedAndTheBatchGoesOn() throws IOException {
         Random random = new Random(7);
         List<String> in = new ArrayList<>();
         for (int i = 0; i < BatchRunner.CHUNK * 2 + 5; i++) {
@@ -112,26 +111,32 @@ class BatchRunnerTest {
         in.set(1, in.get(1).replace("\"hosting\": \"", "\"hosting\": \"ON_THE_MOON_"));
         in.set(BatchRunner.CHUNK, "");
         in.set(BatchRunner.CHUNK + 1, "{not json");
+        in.set(BatchRunner.CHUNK + 3, " \t ");
         in.set(in.size() - 1, "[]");
         Run run = run(engine, String.join("\n", in), 2);
-        assertEquals(in.size(), run.out().size(), "one output line per input line, the last one without a newline too");
-        List<Integer> bad = List.of(2, BatchRunner.CHUNK + 1, BatchRunner.CHUNK + 2, in.size());
+        List<Integer> blank = List.of(BatchRunner.CHUNK + 1, BatchRunner.CHUNK + 4);
+        assertEquals(in.size() - blank.size(), run.out().size(), "one output line per non-blank input line, the last"
+                + " one without a newline too");
+        List<Integer> bad = List.of(2, BatchRunner.CHUNK + 2, in.size());
+        int out = 0;
         for (int i = 0; i < in.size(); i++) {
-            JsonNode node = JSON.readTree(run.out().get(i));
+            if (blank.contains(i + 1)) {
+                continue;
+            }
+            String answer = run.out().get(out++);
+            JsonNode node = JSON.readTree(answer);
+            assertEquals(i + 1, node.get("line").asInt(), answer);
+            assertEquals(expected(in.get(i), i + 1), answer);
+            assertEquals(bad.contains(i + 1), node.has("error"), answer);
             if (bad.contains(i + 1)) {
-                assertEquals(i + 1, node.get("line").asInt(), run.out().get(i));
                 assertEquals("invalid usage", node.get("error").asText());
                 assertTrue(node.hasNonNull("message"));
-                assertEquals(expected(in.get(i), i + 1), run.out().get(i));
-            } else {
-                assertFalse(node.has("error"), run.out().get(i));
-                assertEquals(expected(in.get(i), i + 1), run.out().get(i));
             }
         }
         assertEquals("hosting", JSON.readTree(run.out().get(1)).get("field").asText());
         assertEquals(AipolicyCli.BAD_INPUT, run.status());
-        assertTrue(run.err().strip().startsWith("aipolicy: " + in.size() + " lines: "), run.err());
-        assertTrue(run.err().strip().endsWith(", 4 errors"), run.err());
+        assertTrue(run.err().strip().startsWith("aipolicy: " + (in.size() - 2) + " lines: "), run.err());
+        assertTrue(run.err().strip().endsWith(", 3 errors, 2 blank lines skipped"), run.err());
     }
 
     @Test
@@ -139,7 +144,7 @@ class BatchRunnerTest {
         Run run = run(engine, "", 2);
         assertEquals(List.of(), run.out());
         assertEquals(AipolicyCli.OK, run.status());
-        assertEquals("aipolicy: 0 lines: 0 ALLOW, 0 ESCALATE, 0 DENY, 0 errors", run.err().strip());
+        assertEquals("aipolicy: 0 lines: 0 ALLOW, 0 ESCALATE, 0 DENY, 0 errors, 0 blank lines skipped", run.err().strip());
     }
 
     @Test
@@ -160,21 +165,23 @@ class BatchRunnerTest {
 
     @Test
     void aFailingReaderFailsTheBatch() {
-        Reader broken = new Reader() {
+        InputStream broken = new InputStream() {
             private int calls;
 
             @Override
-            public int read(char[] buffer, int offset, int length) throws IOException {
-                if (calls++ > 0) {
-                    throw new IOException("disk gone");
-                }
-                String line = "{}\n";
-                line.getChars(0, line.length(), buffer, offset);
-                return line.length();
+            public int read() throws IOException {
+                throw new IOException("disk gone");
             }
 
             @Override
-            public void close() {
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                if (calls++ > 0) {
+                    throw new IOException("disk gone");
+                }
+                buffer[offset] = '{';
+                buffer[offset + 1] = '}';
+                buffer[offset + 2] = '\n';
+                return 3;
             }
         };
         IOException e = assertThrows(IOException.class, () -> new BatchRunner(engine, new PrintStream(

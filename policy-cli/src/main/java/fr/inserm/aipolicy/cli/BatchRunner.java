@@ -1,0 +1,242 @@
+package fr.inserm.aipolicy.cli;
+
+import fr.inserm.aipolicy.Decision;
+import fr.inserm.aipolicy.InvalidUsageException;
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.Verdict;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code evaluate --batch}: decides every record of a {@link RecordSource}, one output record per input
+ * record, in input order; a record that cannot be read gives an error record naming its line (and id),
+ * and the batch goes on. Blank lines are skipped and counted.
+ *
+ * <p>A bounded pipeline: a reader thread cuts the input into chunks of at most {@link #CHUNK} records
+ * and {@link #CHUNK_BYTES} bytes and hands each to a pool of worker threads (one per core), which
+ * decode, decide and encode each chunk; the calling thread writes the chunks in input order, each in
+ * one write of whole records. At most {@code 2 × workers + 2} chunks are in flight, so memory does not
+ * grow with the input. A worker remembers the text of the decisions it wrote last (the engine answers
+ * equal usages with the same decision object), so a repeated profile is encoded once per worker.
+ *
+ * <p>A failure to write stops the batch at once with an {@link OutputFailedException}.
+ */
+final class BatchRunner {
+    /** Records per chunk, at most. */
+    static final int CHUNK = 512;
+    /** Input bytes per chunk, at most (records up to 256 KiB each must not pile up). */
+    static final int CHUNK_BYTES = 1 << 20;
+    private static final int REMEMBERED = 4_096;
+
+    private final PolicyEngine engine;
+    private final PrintStream err;
+    private final int workers;
+
+    BatchRunner(PolicyEngine engine, PrintStream err) {
+        this(engine, err, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    BatchRunner(PolicyEngine engine, PrintStream err, int workers) {
+        this.engine = engine;
+        this.err = err;
+        this.workers = workers;
+    }
+
+    /**
+     * What to do with the records.
+     *
+     * @param format how to write the answers
+     * @param skip input lines not to decide (line numbers up to it), for a resumed run
+     * @param header whether to write the format's header first (not when appending to an output)
+     * @param failOn verdicts that make the batch end with {@link AipolicyCli#FAIL_ON}
+     */
+    record Options(OutputFormat format, long skip, boolean header, Set<Verdict> failOn) {
+        static Options json() {
+            return new Options(new OutputFormat.Json(), 0, true, EnumSet.noneOf(Verdict.class));
+        }
+    }
+
+    /** A chunk's output and counts. */
+    private static final class Done {
+        byte[] text;
+        final long[] verdicts = new long[Verdict.values().length];
+        long errors;
+        long records;
+        long lastLine;
+    }
+
+    /** The end of the input, or the reader's failure, in the queue of chunks. */
+    private static final Future<Done> END = CompletableFuture.completedFuture(null);
+
+    /** Decides JSON Lines with the default options (tests and benchmarks). */
+    int run(InputStream in, OutputStream out) throws IOException {
+        return run(new LineFramer(in), out, Options.json());
+    }
+
+    /**
+     * Decides every record of the source.
+     *
+     * @return {@link AipolicyCli#OK}, {@link AipolicyCli#BAD_INPUT} when any record was bad, or
+     *     {@link AipolicyCli#FAIL_ON} when a decision had a verdict of {@code options.failOn()}
+     * @throws OutputFailedException when the output cannot be written: the batch stopped
+     * @throws IOException when the input cannot be read
+     */
+    int run(RecordSource source, OutputStream out, Options options) throws IOException {
+        BlockingQueue<Future<Done>> inFlight = new ArrayBlockingQueue<>(2 * workers + 2);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
+            Thread thread = new Thread(task, "aipolicy-batch-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ThreadLocal<Map<Decision, String>> written = ThreadLocal.withInitial(IdentityHashMap::new);
+        ThreadLocal<EntryReader> readers = ThreadLocal.withInitial(EntryReader::new);
+        IOException[] readFailure = new IOException[1];
+        long[] blank = new long[1];
+        Thread readerThread = new Thread(() -> {
+            try {
+                List<InputRecord> chunk = new ArrayList<>();
+                int bytes = 0;
+                for (InputRecord record = source.next(); record != null; record = source.next()) {
+                    if (record.line() <= options.skip()) {
+                        continue;
+                    }
+                    chunk.add(record);
+                    bytes += record.size();
+                    if (chunk.size() == CHUNK || bytes >= CHUNK_BYTES) {
+                        List<InputRecord> full = chunk;
+                        inFlight.put(pool.submit(() -> decide(full, options.format(), written, readers)));
+                        chunk = new ArrayList<>();
+                        bytes = 0;
+                    }
+                }
+                if (!chunk.isEmpty()) {
+                    List<InputRecord> last = chunk;
+                    inFlight.put(pool.submit(() -> decide(last, options.format(), written, readers)));
+                }
+            } catch (IOException e) {
+                readFailure[0] = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                blank[0] = source.blankLines();
+                try {
+                    inFlight.put(END);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "aipolicy-batch-reader");
+        readerThread.setDaemon(true);
+        readerThread.start();
+
+        long[] verdicts = new long[Verdict.values().length];
+        long errors = 0;
+        long records = 0;
+        long lastLine = options.skip();
+        boolean failOn = false;
+        try {
+            if (options.header() && !options.format().header().isEmpty()) {
+                write(out, OutputFormat.utf8(options.format().header()), lastLine);
+            }
+            for (Future<Done> next = inFlight.take(); next != END; next = inFlight.take()) {
+                Done done = next.get();
+                // one write per chunk of whole records: a reader of the output sees no torn record between chunks
+                write(out, done.text, lastLine);
+                records += done.records;
+                errors += done.errors;
+                lastLine = done.lastLine;
+                for (Verdict v : Verdict.values()) {
+                    verdicts[v.ordinal()] += done.verdicts[v.ordinal()];
+                    failOn |= done.verdicts[v.ordinal()] > 0 && options.failOn().contains(v);
+                }
+            }
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw new OutputFailedException(lastLine, e);
+            }
+            readerThread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while deciding the batch");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a batch worker failed: " + e.getCause(), e.getCause());
+        } finally {
+            readerThread.interrupt();
+            pool.shutdownNow();
+        }
+        if (readFailure[0] != null) {
+            throw readFailure[0];
+        }
+        err.println("aipolicy: " + records + " lines: " + verdicts[Verdict.ALLOW.ordinal()] + " ALLOW, "
+                + verdicts[Verdict.ESCALATE.ordinal()] + " ESCALATE, " + verdicts[Verdict.DENY.ordinal()] + " DENY, "
+                + errors + " errors, " + blank[0] + " blank lines skipped"
+                + (options.skip() > 0 ? ", resumed after line " + options.skip() : ""));
+        return errors > 0 ? AipolicyCli.BAD_INPUT : failOn ? AipolicyCli.FAIL_ON : AipolicyCli.OK;
+    }
+
+    private static void write(OutputStream out, byte[] bytes, long lastLine) throws OutputFailedException {
+        try {
+            out.write(bytes);
+        } catch (IOException e) {
+            throw new OutputFailedException(lastLine, e);
+        }
+    }
+
+    private Done decide(List<InputRecord> chunk, OutputFormat format, ThreadLocal<Map<Decision, String>> written,
+            ThreadLocal<EntryReader> readers) {
+        Done done = new Done();
+        Map<Decision, String> texts = written.get();
+        EntryReader reader = readers.get();
+        StringBuilder text = new StringBuilder(chunk.size() * 256);
+        for (InputRecord record : chunk) {
+            String id = record.id();
+            String result;
+            try {
+                EntryReader.Entry entry = reader.read(record);
+                id = entry.id();
+                Decision decision = engine.evaluate(entry.usage());
+                done.verdicts[decision.verdict().ordinal()]++;
+                String body = texts.get(decision);
+                if (body == null) {
+                    if (texts.size() >= REMEMBERED) {
+                        texts.clear();
+                    }
+                    body = format.decisionBody(decision);
+                    texts.put(decision, body);
+                }
+                result = format.decided(record.line(), id, body);
+            } catch (EntryReader.Unreadable e) {
+                done.errors++;
+                result = format.refused(record.line(), e.id, "invalid usage", e.field, e.getMessage());
+            } catch (InvalidUsageException e) {
+                done.errors++;
+                result = format.refused(record.line(), id, "invalid usage", e.field(), PlainMessages.of(e));
+            } catch (RuntimeException e) {
+                done.errors++;
+                result = format.refused(record.line(), id, "internal failure", null, e.toString());
+            }
+            text.append(result).append('\n');
+            done.records++;
+            done.lastLine = record.line();
+        }
+        done.text = OutputFormat.utf8(text.toString());
+        return done;
+    }
+}

@@ -1,0 +1,264 @@
+package fr.inserm.aipolicy.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.inserm.aipolicy.Advice;
+import fr.inserm.aipolicy.Contact;
+import fr.inserm.aipolicy.Decision;
+import fr.inserm.aipolicy.Obligation;
+import fr.inserm.aipolicy.PolicyJson;
+import fr.inserm.aipolicy.Reason;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How a batch writes each answer: one output record per input record, each on one line and each
+ * naming its input {@code line} and, when the input had one, its {@code id}.
+ *
+ * <ul>
+ *   <li>{@code json}: JSON Lines, the decision of {@link PolicyJson#write(Decision)} with {@code line}
+ *       and {@code id} first, or {@code {"line", "id", "error", "field", "message"}};</li>
+ *   <li>{@code csv}: a header, then {@code id,line,verdict,rules,clauses,obligations,advice,assumptions,
+ *       escalateTo,error}, for a spreadsheet;</li>
+ *   <li>{@code text}: for a person, a short paragraph per record.</li>
+ * </ul>
+ */
+abstract class OutputFormat {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** The output formats by name. */
+    static final List<String> NAMES = List.of("json", "csv", "text");
+
+    /** The CSV columns. */
+    static final List<String> CSV_COLUMNS = List.of("id", "line", "verdict", "rules", "clauses", "obligations", "advice",
+            "assumptions", "escalateTo", "error");
+
+    /**
+     * The decision's assumptions, when the core's {@link Decision} has them (policy 2.0 adds
+     * {@code assumptions()}); null until then, and the CSV column stays empty.
+     */
+    private static final Method ASSUMPTIONS = assumptionsAccessor();
+
+    static OutputFormat named(String name) {
+        return switch (name) {
+            case "json" -> new Json();
+            case "csv" -> new Csv();
+            case "text" -> new Text();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /** What comes before the first record (the CSV header), or nothing. */
+    String header() {
+        return "";
+    }
+
+    /** The part of a decision's line that does not depend on the record, cached per decision. */
+    abstract String decisionBody(Decision decision);
+
+    /** A decided record's line, without its line ending. */
+    abstract String decided(long line, String id, String body);
+
+    /** An unreadable record's line, without its line ending. */
+    abstract String refused(long line, String id, String error, String field, String message);
+
+    /** Reads the input line number back from one of this format's lines; -1 when it holds none. */
+    long lineOf(String outputLine) {
+        return -1;
+    }
+
+    static final class Json extends OutputFormat {
+        @Override
+        String decisionBody(Decision decision) {
+            return PolicyJson.write(decision).substring(1); // without its opening brace
+        }
+
+        @Override
+        String decided(long line, String id, String body) {
+            return "{\"line\":" + line + (id == null ? "" : ",\"id\":" + quote(id)) + "," + body;
+        }
+
+        @Override
+        String refused(long line, String id, String error, String field, String message) {
+            ObjectNode node = MAPPER.createObjectNode();
+            node.put("line", line);
+            if (id != null) {
+                node.put("id", id);
+            }
+            node.put("error", error);
+            if (field != null) {
+                node.put("field", field);
+            }
+            node.put("message", message);
+            return node.toString();
+        }
+
+        @Override
+        long lineOf(String outputLine) {
+            try {
+                var node = MAPPER.readTree(outputLine);
+                return node != null && node.path("line").canConvertToLong() ? node.get("line").asLong() : -1;
+            } catch (JsonProcessingException e) {
+                return -1;
+            }
+        }
+
+        private static String quote(String text) {
+            try {
+                return MAPPER.writeValueAsString(text);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static final class Csv extends OutputFormat {
+        @Override
+        String header() {
+            return String.join(",", CSV_COLUMNS) + "\n";
+        }
+
+        @Override
+        String decisionBody(Decision d) {
+            return String.join(",", List.of(d.verdict().name(), cell(String.join(" ", d.appliedRules())),
+                    cell(String.join(" ", d.citedClauseIds())), cell(String.join(" ", d.obligationIds())),
+                    cell(String.join(" ", d.adviceIds())), cell(String.join(" ", assumptions(d))),
+                    cell(String.join(" ", d.escalateTo().stream().map(Contact::name).toList())), ""));
+        }
+
+        @Override
+        String decided(long line, String id, String body) {
+            return cell(id) + "," + line + "," + body;
+        }
+
+        @Override
+        String refused(long line, String id, String error, String field, String message) {
+            return cell(id) + "," + line + ",,,,,,,," + cell(error + ": " + message);
+        }
+
+        @Override
+        long lineOf(String outputLine) {
+            // the id cell may be quoted and hold commas: skip it as CSV does
+            int at = 0;
+            if (outputLine.startsWith("\"")) {
+                at = 1;
+                while (at < outputLine.length()) {
+                    if (outputLine.charAt(at) == '"') {
+                        if (at + 1 < outputLine.length() && outputLine.charAt(at + 1) == '"') {
+                            at += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    at++;
+                }
+                at++;
+            } else {
+                at = outputLine.indexOf(',');
+            }
+            if (at < 0 || at >= outputLine.length() || outputLine.charAt(at) != ',') {
+                return -1;
+            }
+            int next = outputLine.indexOf(',', at + 1);
+            String cell = next < 0 ? outputLine.substring(at + 1) : outputLine.substring(at + 1, next);
+            return cell.matches("\\d{1,18}") ? Long.parseLong(cell) : -1;
+        }
+
+        /**
+         * One CSV cell: quoted when it holds a comma, a quote or a line break (line breaks become spaces,
+         * so that a record is one line); a cell a spreadsheet would run as a formula gets a leading quote.
+         */
+        static String cell(String text) {
+            if (text == null || text.isEmpty()) {
+                return "";
+            }
+            String value = text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+            if ("=+-@".indexOf(value.charAt(0)) >= 0) {
+                value = "'" + value;
+            }
+            if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0) {
+                return "\"" + value.replace("\"", "\"\"") + "\"";
+            }
+            return value;
+        }
+    }
+
+    static final class Text extends OutputFormat {
+        @Override
+        String decisionBody(Decision d) {
+            StringBuilder text = new StringBuilder(d.verdict().name());
+            for (Reason r : d.reasons()) {
+                text.append("\n  ").append(r.effect().name().toLowerCase(Locale.ROOT)).append(' ').append(r.rule())
+                        .append(": ").append(r.text()).append(" (").append(String.join(", ", r.clauses())).append(')');
+            }
+            for (Obligation o : d.obligations()) {
+                text.append("\n  must: ").append(o.text()).append(" (").append(String.join(", ", o.clauses())).append(')');
+            }
+            for (Advice a : d.advice()) {
+                text.append("\n  advice: ").append(a.text()).append(" (").append(String.join(", ", a.clauses())).append(')');
+            }
+            List<String> assumptions = assumptions(d);
+            if (!assumptions.isEmpty()) {
+                text.append("\n  assumed: ").append(String.join("; ", assumptions));
+            }
+            if (!d.escalateTo().isEmpty()) {
+                text.append("\n  ask: ").append(String.join(", ", d.escalateTo().stream().map(Contact::name).toList()));
+            }
+            return text.toString();
+        }
+
+        @Override
+        String decided(long line, String id, String body) {
+            return "line " + line + (id == null ? "" : " (" + id + ")") + ": " + body;
+        }
+
+        @Override
+        String refused(long line, String id, String error, String field, String message) {
+            return "line " + line + (id == null ? "" : " (" + id + ")") + ": not decided, " + error + ": " + message;
+        }
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Method assumptionsAccessor() {
+        try {
+            return Decision.class.getMethod("assumptions");
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    /** The decision's assumptions, each by its id when it has one; empty when the core has none. */
+    static List<String> assumptions(Decision d) {
+        if (ASSUMPTIONS == null) {
+            return List.of();
+        }
+        try {
+            Object value = ASSUMPTIONS.invoke(d);
+            List<String> texts = new ArrayList<>();
+            if (value instanceof Iterable<?> items) {
+                for (Object item : items) {
+                    texts.add(idOf(item));
+                }
+            }
+            return texts;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the decision's assumptions", e);
+        }
+    }
+
+    private static String idOf(Object item) {
+        try {
+            Method id = item.getClass().getMethod("id");
+            return String.valueOf(id.invoke(item));
+        } catch (ReflectiveOperationException e) {
+            return String.valueOf(item);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package fr.inserm.aipolicy.cli;
+
+import fr.inserm.aipolicy.Decision;
+import fr.inserm.aipolicy.Policy;
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.Usage;
+
+/** A real engine behind a test double: override {@link #evaluate(Usage)} to make it fail as a test needs. */
+public abstract class ForwardingPolicyEngine implements PolicyEngine {
+    private final PolicyEngine delegate;
+
+    /**
+     * Forwards to an engine.
+     *
+     * @param delegate the engine that answers what is not overridden
+     */
+    protected ForwardingPolicyEngine(PolicyEngine delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public Decision evaluate(Usage usage) {
+        return delegate.evaluate(usage);
+    }
+
+    /** A plain decision goes through {@link #evaluate(Usage)}, so a double that overrides it fails both ways. */
+    @Override
+    public Decision evaluate(Usage usage, boolean strict) {
+        return strict ? delegate.evaluate(usage, true) : evaluate(usage);
+    }
+
+    @Override
+    public Policy policy() {
+        return delegate.policy();
+    }
+}

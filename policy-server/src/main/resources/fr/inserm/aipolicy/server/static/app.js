@@ -14,20 +14,20 @@
     ['webScraping', 'boolean'], ['scrapingTermsRespected', 'boolean'], ['apiAvailable', 'boolean'],
     ['automatedDecisionOnPeople', 'boolean'], ['forPublication', 'boolean']
   ];
-  const VERDICTS = {
-    ALLOW: {
-      title: '\u2713 ALLOW: you may go ahead',
-      summary: 'This use is allowed, provided you do what is listed under \u201cWhat you must do\u201d.'
-    },
-    ESCALATE: {
-      title: '\u26a0 ESCALATE: ask before you go ahead',
-      summary: 'This use needs a decision from the people listed under \u201cWhom to contact\u201d. Do not go ahead until they agree.'
-    },
-    DENY: {
-      title: '\u2715 DENY: do not do this',
-      summary: 'This use is not allowed under Inserm\u2019s recommendations. The reasons and clauses are below.'
-    }
-  };
+  // The page's language is the server's choice (?lang= or Accept-Language), written into <html lang>.
+  const LANG = document.documentElement.lang === 'fr' ? 'fr' : 'en';
+  const AI_UNIT_ADDRESS = 'pole.ia@inserm.fr';
+  let labels = {};
+
+  // A text of the page in its language (GET /api/labels), with {0}, {1}... filled in; the key itself
+  // if the server did not send it, so a missing text shows instead of hiding.
+  function t(key) {
+    const args = Array.prototype.slice.call(arguments, 1);
+    const text = Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] : key;
+    return text.replace(/\{(\d)\}/g, function (match, index) {
+      return index < args.length ? String(args[index]) : match;
+    });
+  }
 
   const form = document.getElementById('usage-form');
   const purpose = document.getElementById('purpose');
@@ -146,44 +146,55 @@
     });
   }
 
-  function showError(title, lines, field) {
+  // Shows what went wrong at the top of the form and moves the keyboard there, so the list is where
+  // the focus goes; each item leads to the control it is about.
+  function showError(title, problems) {
     errorBox.replaceChildren();
     const heading = document.createElement('p');
     heading.className = 'error-title';
     heading.textContent = title;
     errorBox.appendChild(heading);
-    if (lines.length > 0) {
+    if (problems.length > 0) {
       const list = document.createElement('ul');
-      lines.forEach(function (line) {
+      problems.forEach(function (problem) {
         const item = document.createElement('li');
-        item.textContent = line;
+        const control = controlFor(problem.field);
+        if (control) {
+          control.setAttribute('aria-invalid', 'true');
+          const link = document.createElement('a');
+          link.href = '#' + control.id;
+          link.textContent = problem.text;
+          link.addEventListener('click', function (event) {
+            event.preventDefault();
+            control.focus();
+          });
+          item.appendChild(link);
+        } else {
+          item.textContent = problem.text;
+        }
         list.appendChild(item);
       });
       errorBox.appendChild(list);
     }
     errorBox.hidden = false;
-    const control = controlFor(field);
-    if (control) {
-      control.setAttribute('aria-invalid', 'true');
-      control.focus();
-    }
+    errorBox.focus();
   }
 
   // Checks the required answers before asking; the server checks them again.
   function missingAnswers(usage) {
     const problems = [];
     if (!usage.tool.name) {
-      problems.push(['tool.name', 'Give the name of the AI tool.']);
+      problems.push({ field: 'tool.name', text: t('error.missing.toolName') });
     }
     const size = byId('tool-size');
     if (size.validity && !size.validity.valid) {
-      problems.push(['tool.parametersBillions', 'The model size must be a number from 0 to 100000, or empty.']);
+      problems.push({ field: 'tool.parametersBillions', text: t('error.missing.size') });
     }
     if (!usage.hosting) {
-      problems.push(['hosting', 'Choose where the tool runs.']);
+      problems.push({ field: 'hosting', text: t('error.missing.hosting') });
     }
     if (!usage.purpose) {
-      problems.push(['purpose', 'Choose what you use it for.']);
+      problems.push({ field: 'purpose', text: t('error.missing.purpose') });
     }
     return problems;
   }
@@ -201,17 +212,16 @@
     return ids.length ? ' (' + ids.join(', ') + ')' : '';
   }
 
-  function render(decision, usage) {
-    const verdict = VERDICTS[decision.verdict];
-    if (!verdict) {
-      showError('The server gave an answer this page does not understand.', [], null);
+  function render(decision, request) {
+    if (['ALLOW', 'ESCALATE', 'DENY'].indexOf(decision.verdict) < 0) {
+      showError(t('error.unknownAnswer'), []);
       return;
     }
     const box = byId('verdict');
     box.className = 'verdict verdict-' + decision.verdict.toLowerCase();
     box.setAttribute('data-verdict', decision.verdict);
-    byId('verdict-title').textContent = verdict.title;
-    byId('verdict-summary').textContent = verdict.summary;
+    byId('verdict-title').textContent = t('verdict.' + decision.verdict + '.title');
+    byId('verdict-summary').textContent = t('verdict.' + decision.verdict + '.summary');
 
     const reasons = byId('reasons');
     reasons.replaceChildren();
@@ -220,7 +230,7 @@
       li.setAttribute('data-rule', reason.rule);
       const effect = document.createElement('span');
       effect.className = 'tag tag-' + reason.effect.toLowerCase();
-      effect.textContent = reason.effect;
+      effect.textContent = t('effect.' + reason.effect);
       li.appendChild(effect);
       li.appendChild(document.createTextNode(' ' + reason.text + clauseList(reason.clauses)));
       reasons.appendChild(li);
@@ -235,13 +245,19 @@
     });
     byId('advice-block').hidden = decision.advice.length === 0;
 
+    const alternatives = decision.alternatives || [];
+    listItems(byId('alternatives'), alternatives, function (alternative) {
+      return alternative.changes.map(function (change) {
+        return change.text;
+      }).join(' ');
+    });
+    byId('alternatives-block').hidden = alternatives.length === 0;
+
     const who = decision.escalateTo.length ? decision.escalateTo : ['AI_UNIT'];
     byId('contacts-intro').textContent = decision.escalateTo.length
-      ? 'Ask them before you go ahead:'
-      : 'If you have a question about this answer:';
-    listItems(byId('contacts'), who, function (id) {
-      return contacts[id] || id;
-    });
+      ? t('contacts.intro.escalate')
+      : t('contacts.intro.other');
+    renderContacts(who, decision.contacts || []);
 
     const citations = byId('citations');
     citations.replaceChildren();
@@ -261,33 +277,57 @@
       citations.appendChild(details);
     });
 
-    byId('usage-json').textContent = JSON.stringify(usage, null, 2);
-    byId('policy-version').textContent = 'Decided by policy version ' + decision.policyVersion
-      + ' (' + decision.policyDigest.substring(0, 19) + '\u2026).';
+    byId('usage-json').textContent = JSON.stringify(request, null, 2);
+    byId('policy-version').textContent = t('policy.version', decision.policyVersion,
+      decision.policyDigest.substring(0, 19));
     result.hidden = false;
     byId('verdict-title').focus();
   }
 
-  async function ask(event) {
-    event.preventDefault();
+  // Each contact named in the page's language, with a way to reach them: the AI & Digital Unit's
+  // address, or, for the others (whose addresses are not published), the Unit's, to ask.
+  function renderContacts(ids, named) {
+    const list = byId('contacts');
+    list.replaceChildren();
+    ids.forEach(function (id) {
+      const fromDecision = named.find(function (c) {
+        return c.id === id;
+      });
+      const known = contacts[id] || {};
+      const li = document.createElement('li');
+      li.setAttribute('data-contact', id);
+      const name = document.createElement('strong');
+      name.textContent = (fromDecision && fromDecision.name) || known.name || id;
+      li.appendChild(name);
+      li.appendChild(document.createTextNode(' \u2014 ' + (known.email ? t('contact.reach.write') : t('contact.reach.askUnit')) + ' '));
+      const link = document.createElement('a');
+      const address = known.email || AI_UNIT_ADDRESS;
+      link.href = 'mailto:' + address;
+      link.textContent = address;
+      li.appendChild(link);
+      list.appendChild(li);
+    });
+  }
+
+  async function ask() {
     clearInvalid();
     errorBox.hidden = true;
     result.hidden = true;
     const usage = buildUsage();
     const problems = missingAnswers(usage);
     if (problems.length > 0) {
-      showError('Some answers are missing:', problems.map(function (p) {
-        return p[1];
-      }), problems[0][0]);
+      showError(t('error.missing.title'), problems);
       return;
     }
+    // The usage, in the page's language, with the changes that would make it allowed.
+    const request = Object.assign({}, usage, { language: LANG, alternatives: true });
     askButton.disabled = true;
-    statusLine.textContent = 'Deciding\u2026';
+    statusLine.textContent = t('status.deciding');
     try {
       const response = await fetch('api/decisions', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-        body: JSON.stringify(usage)
+        body: JSON.stringify(request)
       });
       let body = null;
       try {
@@ -297,46 +337,62 @@
       }
       statusLine.textContent = '';
       if (response.ok && body) {
-        await contactsReady;
-        statusLine.textContent = 'Decision received.';
-        render(body, usage);
+        statusLine.textContent = t('status.received');
+        render(body, request);
       } else if (response.status === 400 && body) {
-        showError('The question could not be read, so no decision was made:',
-          [body.field + ': ' + body.problem
-            + (body.acceptedValues && body.acceptedValues.length ? ' (accepted: ' + body.acceptedValues.join(', ') + ')' : '')],
-          body.field);
+        showError(t('error.invalid.title'), [{
+          field: body.field,
+          text: body.field + ': ' + body.problem + (body.acceptedValues && body.acceptedValues.length
+            ? ' (' + t('error.accepted') + ' ' + body.acceptedValues.join(', ') + ')' : '')
+        }]);
       } else if (response.status === 429) {
-        showError('Too many questions in a short time. Wait a minute and ask again.', [], null);
+        showError(t('error.tooMany'), []);
       } else if (response.status === 413) {
-        showError('The question is too long. Shorten the tool name.', [], null);
+        showError(t('error.tooLarge'), []);
       } else {
-        showError('The server could not decide (error ' + response.status + '). No decision was made; try again later.',
-          body && body.incident ? ['Incident ' + body.incident] : [], null);
+        showError(t('error.server', response.status),
+          body && body.incident ? [{ field: null, text: t('error.incident', body.incident) }] : []);
       }
     } catch (failure) {
       statusLine.textContent = '';
-      showError('The server could not be reached. No decision was made.', [], null);
+      showError(t('error.unreachable'), []);
     } finally {
       askButton.disabled = false;
     }
   }
 
-  async function loadContacts() {
+  async function loadJson(path) {
+    const response = await fetch(path, { headers: { 'Accept': 'application/json' } });
+    if (!response.ok) {
+      throw new Error('status ' + response.status);
+    }
+    return response.json();
+  }
+
+  async function loadTexts() {
     try {
-      const response = await fetch('api/contacts', { headers: { 'Accept': 'application/json' } });
-      if (response.ok) {
-        const body = await response.json();
-        body.contacts.forEach(function (c) {
-          contacts[c.id] = c.name;
-        });
-      }
+      const body = await loadJson('api/labels?lang=' + LANG);
+      labels = body.labels;
     } catch (ignored) {
-      // The ids are shown instead of the descriptions.
+      // The keys are shown instead of the texts.
+    }
+    try {
+      const body = await loadJson('api/contacts?lang=' + LANG);
+      body.contacts.forEach(function (c) {
+        contacts[c.id] = c;
+      });
+    } catch (ignored) {
+      // The contacts named in the decision are shown, without their address.
     }
   }
 
+  const textsReady = loadTexts();
   form.addEventListener('change', updateQuestions);
-  form.addEventListener('submit', ask);
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    textsReady.then(function () {
+      ask(event);
+    });
+  });
   updateQuestions();
-  const contactsReady = loadContacts();
 }());

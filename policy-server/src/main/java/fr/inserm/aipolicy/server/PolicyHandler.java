@@ -151,15 +151,14 @@ final class PolicyHandler extends Handler.Abstract {
                 HttpException http = failure instanceof HttpException h ? h : null;
                 if (http != null && http.getCode() == 413) {
                     x.tooLarge();
-                } else if (http != null && http.getCode() >= 400 && http.getCode() < 500) {
-                    x.response.getHeaders().put(HttpHeader.CONNECTION, "close");
-                    x.error(400, "bad request", "the request body is not valid HTTP (for example a malformed chunk)");
                 } else if (failure instanceof java.util.concurrent.TimeoutException) {
                     x.response.getHeaders().put(HttpHeader.CONNECTION, "close");
                     x.error(408, "request timeout", "the request body did not arrive in time");
                 } else {
+                    // A malformed chunk, or a body cut short: the body as a whole is not understood.
                     x.response.getHeaders().put(HttpHeader.CONNECTION, "close");
-                    x.error(400, "bad request", "the request body could not be read");
+                    x.invalid(new InvalidUsageException("(request)",
+                            "the body could not be read as HTTP (for example a malformed chunk)", List.of()));
                 }
             }
         }).run();

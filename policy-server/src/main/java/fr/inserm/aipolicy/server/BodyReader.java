@@ -13,10 +13,13 @@ import org.eclipse.jetty.server.Request;
 final class BodyReader implements Runnable {
     /** What becomes of the body: exactly one of these is called, once. */
     interface Outcome {
+        /** The whole body, within the limit. */
         void body(byte[] bytes);
 
+        /** The body was over the limit; what came of it was dropped. */
         void tooLarge();
 
+        /** The body could not be read: malformed, cut short or timed out. */
         void failed(Throwable failure);
     }
 

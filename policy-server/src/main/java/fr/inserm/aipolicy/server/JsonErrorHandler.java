@@ -41,16 +41,6 @@ final class JsonErrorHandler extends ErrorHandler {
         return true;
     }
 
-    /** The body of an answer Jetty gives before any handler runs (a request it cannot parse). */
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        SecurityHeaders.add(fields);
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-        fields.put(HttpHeader.CACHE_CONTROL, "no-store");
-        logLine("(other)", status);
-        return ByteBuffer.wrap(body(status));
-    }
-
     static byte[] body(int status) {
         ObjectNode node = JSON.createObjectNode();
         String reason = HttpStatus.getMessage(status);

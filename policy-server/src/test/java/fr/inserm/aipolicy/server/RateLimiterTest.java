@@ -1,4 +1,4 @@
-package fr.inserm.aipolicy.examples.web;
+package fr.inserm.aipolicy.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

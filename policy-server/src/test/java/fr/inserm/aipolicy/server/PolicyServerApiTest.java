@@ -1,4 +1,4 @@
-package fr.inserm.aipolicy.examples.web;
+package fr.inserm.aipolicy.server;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,9 +14,11 @@ import fr.inserm.aipolicy.Clause;
 import fr.inserm.aipolicy.CodeTarget;
 import fr.inserm.aipolicy.DataCategory;
 import fr.inserm.aipolicy.Decision;
+import fr.inserm.aipolicy.DecisionReport;
+import fr.inserm.aipolicy.EvaluationRequest;
+import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.Hosting;
 import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.examples.ForwardingPolicyEngine;
 import fr.inserm.aipolicy.PolicyJson;
 import fr.inserm.aipolicy.Purpose;
 import fr.inserm.aipolicy.Subscription;
@@ -91,7 +93,8 @@ class PolicyServerApiTest {
     void decidesAUsageAsTheLibraryDoes() throws Exception {
         HttpResponse<String> response = post(server, "api/decisions", GOOD);
         assertEquals(200, response.statusCode());
-        assertEquals(PolicyJson.write(engine.evaluate(PolicyJson.readUsage(GOOD))), response.body());
+        assertEquals(PolicyJson.write(engine.report(PolicyJson.readRequest(GOOD, engine.tools()).inLanguage(Language.EN))),
+                response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         assertEquals("DENY", JSON.readTree(response.body()).get("verdict").asText());
         assertSecurityHeaders(response);
@@ -166,8 +169,8 @@ class PolicyServerApiTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"GET, api/decisions, POST", "PUT, api/decisions, POST", "DELETE, api/decisions, POST",
-        "OPTIONS, api/decisions, POST", "POST, api/clauses, GET", "DELETE, health, GET", "POST, app.js, GET",
-        "PUT, '', GET"})
+        "OPTIONS, api/decisions, POST", "POST, api/clauses, 'GET, HEAD'", "DELETE, health, 'GET, HEAD'",
+        "POST, app.js, 'GET, HEAD'", "PUT, '', 'GET, HEAD'"})
     void refusesTheWrongMethod(String method, String path, String allowed) throws Exception {
         HttpResponse<String> response = send(method, path);
         assertEquals(405, response.statusCode());
@@ -230,9 +233,16 @@ class PolicyServerApiTest {
 
     @Test
     void answersUnknownPathsWith404() throws Exception {
-        for (String path : List.of("nope", "api", "api/decisions/1", "../pom.xml", "static/app.js", "%2e%2e/x")) {
+        for (String path : List.of("nope", "api", "api/decisions/1", "static/app.js", "index.htm")) {
             HttpResponse<String> response = send("GET", path);
             assertEquals(404, response.statusCode(), path);
+            assertSecurityHeaders(response);
+        }
+        // Jetty refuses paths that climb out of the root, or that are ambiguous, before any handler runs.
+        for (String path : List.of("../pom.xml", "%2e%2e/x", "a/%2e%2e/%2e%2e/pom.xml")) {
+            HttpResponse<String> response = send("GET", path);
+            assertTrue(response.statusCode() == 400 || response.statusCode() == 404, path + ": " + response.statusCode());
+            assertFalse(response.body().contains("<project"), path);
             assertSecurityHeaders(response);
         }
     }
@@ -300,9 +310,9 @@ class PolicyServerApiTest {
         java.util.Set<String> verdicts = new java.util.TreeSet<>();
         for (int i = 0; i < usages.size(); i++) {
             HttpResponse<String> response = pending.get(i).join();
-            Usage usage = PolicyJson.readUsage(usages.get(i));
-            Decision expected = engine.evaluate(usage);
-            verdicts.add(expected.verdict().name());
+            DecisionReport expected = engine.report(EvaluationRequest.of(PolicyJson.readUsage(usages.get(i)))
+                    .inLanguage(Language.EN));
+            verdicts.add(expected.decision().verdict().name());
             assertEquals(200, response.statusCode(), "seed " + seed + ", request " + i);
             assertEquals(PolicyJson.write(expected), response.body(), "seed " + seed + ", usage " + usages.get(i));
         }
@@ -383,6 +393,11 @@ class PolicyServerApiTest {
         @Override
         public Decision evaluate(Usage usage) {
             throw new IllegalStateException("secret detail about " + usage.tool().name());
+        }
+
+        @Override
+        public DecisionReport report(EvaluationRequest request) {
+            throw new IllegalStateException("secret detail about " + request.usage().tool().name());
         }
     }
 }

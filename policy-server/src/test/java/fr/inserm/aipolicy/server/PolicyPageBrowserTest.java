@@ -1,4 +1,4 @@
-package fr.inserm.aipolicy.examples.web;
+package fr.inserm.aipolicy.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,8 +10,12 @@ import fr.inserm.aipolicy.Clause;
 import fr.inserm.aipolicy.Contact;
 import fr.inserm.aipolicy.DataCategory;
 import fr.inserm.aipolicy.Decision;
+import fr.inserm.aipolicy.DecisionReport;
+import fr.inserm.aipolicy.EvaluationRequest;
+import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.Hosting;
 import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.PolicyJson;
 import fr.inserm.aipolicy.Purpose;
 import fr.inserm.aipolicy.Usage;
 import java.io.File;
@@ -21,6 +25,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
@@ -141,17 +147,41 @@ class PolicyPageBrowserTest {
         return driver.findElements(By.cssSelector("#" + listId + " > li")).stream().map(WebElement::getText).toList();
     }
 
-    /** Checks that the page shows what the library decides for the same usage. */
-    private static void assertPageShows(Decision expected) {
+    /** The page's own texts in a language, read from the module's bundle as the server reads it. */
+    static Properties pageTexts(Language language) throws IOException {
+        String name = language == Language.EN ? "messages.properties" : "messages_fr.properties";
+        Properties texts = new Properties();
+        try (var in = PolicyPageBrowserTest.class.getResourceAsStream("/fr/inserm/aipolicy/server/" + name)) {
+            texts.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return texts;
+    }
+
+    /** Checks that the page shows what the library decides for the same usage, in English. */
+    private static void assertPageShows(Decision expected) throws IOException {
+        DecisionReport report = engine.report(EvaluationRequest.of(lastUsage).inLanguage(Language.EN));
+        assertEquals(PolicyJson.write(expected), PolicyJson.write(report.decision()));
+        assertPageShows(report, Language.EN);
+    }
+
+    /** The usage last given to {@link #decide(Usage)}. */
+    private static Usage lastUsage;
+
+    /** Checks that the page shows the report of the library for the same usage, in a language. */
+    private static void assertPageShows(DecisionReport report, Language language) throws IOException {
+        Properties labels = pageTexts(language);
+        Decision expected = report.decision();
         WebElement verdict = byId("verdict");
         assertEquals(expected.verdict().name(), verdict.getAttribute("data-verdict"));
+        assertEquals(labels.getProperty("verdict." + expected.verdict().name() + ".title"), byId("verdict-title").getText());
         assertTrue(byId("verdict-title").getText().contains(expected.verdict().name()), byId("verdict-title").getText());
         assertTrue(verdict.getAttribute("class").contains("verdict-" + expected.verdict().name().toLowerCase()));
         List<String> reasons = texts("reasons");
         assertEquals(expected.reasons().size(), reasons.size(), reasons.toString());
         for (int i = 0; i < reasons.size(); i++) {
             assertTrue(reasons.get(i).contains(expected.reasons().get(i).text()), reasons.get(i));
-            assertTrue(reasons.get(i).startsWith(expected.reasons().get(i).effect().name()), reasons.get(i));
+            assertTrue(reasons.get(i).startsWith(labels.getProperty("effect." + expected.reasons().get(i).effect().name())),
+                    reasons.get(i));
         }
         List<String> obligations = expected.obligations().isEmpty() ? List.of() : texts("obligations");
         assertEquals(!expected.obligations().isEmpty(), byId("obligations-block").isDisplayed());
@@ -160,23 +190,42 @@ class PolicyPageBrowserTest {
             assertTrue(obligations.get(i).contains(expected.obligations().get(i).text()), obligations.get(i));
         }
         assertEquals(!expected.advice().isEmpty(), byId("advice-block").isDisplayed());
-        List<String> citedOnPage = driver.findElements(By.cssSelector("#citations details")).stream()
-                .map(e -> e.getAttribute("data-clause")).toList();
-        assertEquals(expected.citedClauseIds(), citedOnPage);
-        List<String> contacts = texts("contacts");
+        List<WebElement> cited = driver.findElements(By.cssSelector("#citations details"));
+        assertEquals(expected.citedClauseIds(), cited.stream().map(e -> e.getAttribute("data-clause")).toList());
+        for (int i = 0; i < cited.size(); i++) {
+            Clause clause = expected.citations().get(i);
+            assertEquals(clause.id() + ": " + clause.title(), cited.get(i).findElement(By.tagName("summary")).getText());
+        }
+        List<WebElement> contacts = driver.findElements(By.cssSelector("#contacts > li"));
         List<Contact> expectedContacts = expected.escalateTo().isEmpty() ? List.of(Contact.AI_UNIT) : expected.escalateTo();
-        assertEquals(expectedContacts.stream().map(Contact::description).toList(), contacts);
+        assertEquals(expectedContacts.stream().map(Contact::name).toList(),
+                contacts.stream().map(e -> e.getAttribute("data-contact")).toList());
+        for (int i = 0; i < report.contacts().size(); i++) {
+            assertEquals(report.contacts().get(i).name(), contacts.get(i).findElement(By.tagName("strong")).getText());
+        }
+        for (WebElement contact : contacts) {
+            // A way to reach each: the AI & Digital Unit's address, the only one published.
+            assertEquals("mailto:pole.ia@inserm.fr", contact.findElement(By.tagName("a")).getAttribute("href"));
+            String how = contact.getAttribute("data-contact").equals("AI_UNIT") ? "contact.reach.write" : "contact.reach.askUnit";
+            assertTrue(contact.getText().contains(labels.getProperty(how)), contact.getText());
+        }
+    }
+
+    /** Decides a usage as the library does, and remembers it for {@link #assertPageShows(Decision)}. */
+    private static Decision decide(Usage usage) {
+        lastUsage = usage;
+        return engine.evaluate(usage);
     }
 
     @Test
-    void showsADenyForUnpublishedResearchOnChatGpt() {
+    void showsADenyForUnpublishedResearchOnChatGpt() throws Exception {
         byId("tool-name").sendKeys("ChatGPT");
         click("hosting-EXTERNAL");
         click("cat-UNPUBLISHED_RESEARCH");
         new Select(byId("purpose")).selectByValue("WRITING");
         ask();
 
-        Decision expected = engine.evaluate(Usage.builder().tool("ChatGPT").hosting(Hosting.EXTERNAL)
+        Decision expected = decide(Usage.builder().tool("ChatGPT").hosting(Hosting.EXTERNAL)
                 .dataCategories(DataCategory.UNPUBLISHED_RESEARCH).purpose(Purpose.WRITING).build());
         assertEquals("DENY", expected.verdict().name());
         assertPageShows(expected);
@@ -211,13 +260,13 @@ class PolicyPageBrowserTest {
         click("userTrained-yes");
         ask();
 
-        Decision expected = engine.evaluate(Usage.builder().tool("Mistral API").hosting(Hosting.EXTERNAL)
+        Decision expected = decide(Usage.builder().tool("Mistral API").hosting(Hosting.EXTERNAL)
                 .dataCategories(DataCategory.PUBLIC).purpose(Purpose.AUTOMATED_PROCESSING)
                 .context(fr.inserm.aipolicy.Context.builder().dpiaCompleted(true).userTrained(true).build()).build());
         assertEquals("ESCALATE", expected.verdict().name());
         assertTrue(expected.escalateTo().contains(Contact.DPO));
         assertPageShows(expected);
-        assertTrue(texts("contacts").contains(Contact.DPO.description()));
+        assertTrue(driver.findElements(By.cssSelector("#contacts > li[data-contact='DPO']")).size() == 1);
 
         // The screenshot of a decision for the README, with one clause opened.
         driver.findElement(By.cssSelector("#citations details[data-clause='R4.4'] summary")).click();
@@ -230,7 +279,7 @@ class PolicyPageBrowserTest {
     }
 
     @Test
-    void showsAnAllowWithItsObligationsUsingOnlyTheKeyboard() {
+    void showsAnAllowWithItsObligationsUsingOnlyTheKeyboard() throws Exception {
         WebElement name = byId("tool-name");
         name.sendKeys("Llama3.2-1B via Ollama");
         byId("hosting-LOCAL").sendKeys(Keys.SPACE);
@@ -241,7 +290,7 @@ class PolicyPageBrowserTest {
         name.sendKeys(Keys.ENTER); // submits the form from the text field
         waitForVerdict();
 
-        Decision expected = engine.evaluate(Usage.builder().tool("Llama3.2-1B via Ollama").hosting(Hosting.LOCAL)
+        Decision expected = decide(Usage.builder().tool("Llama3.2-1B via Ollama").hosting(Hosting.LOCAL)
                 .dataCategories(DataCategory.PUBLIC).purpose(Purpose.SUMMARISATION)
                 .context(fr.inserm.aipolicy.Context.builder().userTrained(true).forPublication(true).build()).build());
         assertEquals("ALLOW", expected.verdict().name());
@@ -253,7 +302,7 @@ class PolicyPageBrowserTest {
     }
 
     @Test
-    void sendsNoAnswerToAQuestionThatNoLongerShows() {
+    void sendsNoAnswerToAQuestionThatNoLongerShows() throws Exception {
         byId("tool-name").sendKeys("Copilot");
         click("hosting-EXTERNAL");
         new Select(byId("purpose")).selectByValue("CODE_GENERATION");
@@ -270,20 +319,31 @@ class PolicyPageBrowserTest {
     }
 
     @Test
-    void namesTheMissingAnswersAndDecidesNothing() {
+    void namesTheMissingAnswersWhereTheFocusGoesAndDecidesNothing() throws IOException {
+        Properties labels = pageTexts(Language.EN);
         click("ask");
         WebElement error = byId("error");
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> error.isDisplayed());
-        assertTrue(error.getText().contains("name of the AI tool"), error.getText());
-        assertTrue(error.getText().contains("where the tool runs"), error.getText());
-        assertTrue(error.getText().contains("what you use it for"), error.getText());
+        List<String> items = error.findElements(By.tagName("li")).stream().map(WebElement::getText).toList();
+        assertEquals(List.of(labels.getProperty("error.missing.toolName"), labels.getProperty("error.missing.hosting"),
+                labels.getProperty("error.missing.purpose")), items);
         assertFalse(byId("result").isDisplayed());
-        assertEquals("tool-name", driver.switchTo().activeElement().getAttribute("id"));
-        assertEquals("true", byId("tool-name").getAttribute("aria-invalid"));
+        // The keyboard lands on the list, and the list is on screen, not far below.
+        assertEquals("error", driver.switchTo().activeElement().getAttribute("id"));
+        Number top = (Number) ((JavascriptExecutor) driver).executeScript("return arguments[0].getBoundingClientRect().top", error);
+        Number height = (Number) ((JavascriptExecutor) driver).executeScript("return window.innerHeight");
+        assertTrue(top.doubleValue() >= 0 && top.doubleValue() < height.doubleValue() / 2,
+                "error list at " + top + " px in a window of " + height);
+        for (String id : List.of("tool-name", "hosting-LOCAL", "purpose")) {
+            assertEquals("true", byId(id).getAttribute("aria-invalid"), id);
+        }
+        // Each item leads to its question.
+        error.findElements(By.tagName("a")).get(2).click();
+        assertEquals("purpose", driver.switchTo().activeElement().getAttribute("id"));
     }
 
     @Test
-    void labelsEveryControlAndAsksTriStateQuestions() {
+    void labelsEveryControlAndAsksTriStateQuestions() throws Exception {
         List<WebElement> controls = driver.findElements(By.cssSelector("input, select, textarea"));
         assertTrue(controls.size() > 30, "controls: " + controls.size());
         for (WebElement control : controls) {
@@ -301,7 +361,7 @@ class PolicyPageBrowserTest {
     }
 
     @Test
-    void readsWellOnAPhone() {
+    void readsWellOnAPhone() throws Exception {
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.get(server.uri().toString());
         byId("tool-name").sendKeys("ChatGPT");
@@ -315,6 +375,97 @@ class PolicyPageBrowserTest {
         Number clientWidth = (Number) js.executeScript("return document.documentElement.clientWidth");
         assertTrue(scrollWidth.intValue() <= clientWidth.intValue(),
                 "no sideways scrolling on a phone: " + scrollWidth + " > " + clientWidth);
+    }
+
+    /** Where the screenshot of the French page is written; docs/web-fr.png is a copy of it. */
+    static final Path SCREENSHOT_FR = Path.of("target", "web-fr.png");
+
+    @Test
+    void speaksFrenchFromTheFirstTextToTheDecision() throws Exception {
+        Properties french = pageTexts(Language.FR);
+        driver.get(server.uri().resolve("?lang=fr").toString());
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("tool-name")).isDisplayed());
+        assertEquals("fr", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals(french.getProperty("page.heading"), driver.findElement(By.tagName("h1")).getText());
+        assertEquals(french.getProperty("h.hosting"), byId("h-hosting").getText());
+        assertEquals(french.getProperty("button.ask"), byId("ask").getText());
+        assertEquals(french.getProperty("page.title"), driver.getTitle());
+        WebElement toEnglish = byId("lang-switch");
+        assertEquals("English", toEnglish.getText());
+        assertEquals("en", toEnglish.getAttribute("lang"));
+
+        byId("tool-name").sendKeys("ChatGPT");
+        click("hosting-EXTERNAL");
+        click("cat-PSEUDONYMISED_DATA");
+        new Select(byId("purpose")).selectByValue("DATA_ANALYSIS");
+        click("userTrained-yes");
+        ask();
+        Usage usage = Usage.builder().tool("ChatGPT").hosting(Hosting.EXTERNAL)
+                .dataCategories(DataCategory.PSEUDONYMISED_DATA).purpose(Purpose.DATA_ANALYSIS)
+                .context(fr.inserm.aipolicy.Context.builder().userTrained(true).build()).build();
+        DecisionReport report = engine.report(EvaluationRequest.of(usage).inLanguage(Language.FR).withAlternatives(true));
+        assertEquals("DENY", report.decision().verdict().name());
+        // The library's French texts, not its English ones.
+        assertEquals(engine.evaluate(usage, java.util.Locale.FRENCH).reasons().get(0).text(),
+                report.decision().reasons().get(0).text());
+        assertFalse(report.decision().reasons().get(0).text().equals(engine.evaluate(usage).reasons().get(0).text()));
+        assertPageShows(report, Language.FR);
+        assertAlternativesShown(report);
+        assertNoBrowserErrors();
+
+        driver.manage().window().setSize(new Dimension(900, 3000)); // the whole answer in the viewport
+        Files.createDirectories(SCREENSHOT_FR.getParent());
+        Path decision = SCREENSHOT_FR.resolveSibling("web-fr-decision.png");
+        Files.copy(byId("result").getScreenshotAs(OutputType.FILE).toPath(), decision, StandardCopyOption.REPLACE_EXISTING);
+        assertTrue(Files.size(decision) > 10_000);
+        driver.manage().window().setSize(new Dimension(1000, 1400));
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+        Files.createDirectories(SCREENSHOT_FR.getParent());
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT_FR, StandardCopyOption.REPLACE_EXISTING);
+        assertTrue(Files.size(SCREENSHOT_FR) > 10_000);
+    }
+
+    @Test
+    void followsTheBrowsersLanguageAndTheSwitch() throws Exception {
+        assertEquals("en", driver.findElement(By.tagName("html")).getAttribute("lang")); // the browser asks for en-GB
+        click("lang-switch");
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> "fr".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        assertEquals(pageTexts(Language.FR).getProperty("h.tool"), byId("h-tool").getText());
+        click("lang-switch");
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        assertEquals(pageTexts(Language.EN).getProperty("h.tool"), byId("h-tool").getText());
+    }
+
+    @Test
+    void showsWhatWouldMakeADenyAllowed() throws Exception {
+        byId("tool-name").sendKeys("a chat assistant"); // not ChatGPT, which cannot run locally
+        click("hosting-EXTERNAL");
+        click("cat-PSEUDONYMISED_DATA");
+        new Select(byId("purpose")).selectByValue("DATA_ANALYSIS");
+        ask();
+        Usage usage = Usage.builder().tool("a chat assistant").hosting(Hosting.EXTERNAL)
+                .dataCategories(DataCategory.PSEUDONYMISED_DATA).purpose(Purpose.DATA_ANALYSIS).build();
+        DecisionReport report = engine.report(EvaluationRequest.of(usage).inLanguage(Language.EN).withAlternatives(true));
+        assertPageShows(report, Language.EN);
+        assertAlternativesShown(report);
+        assertTrue(byId("usage-json").getAttribute("textContent").contains("\"alternatives\": true"));
+
+        // An ALLOW has none to show.
+        click("hosting-LOCAL");
+        ask();
+        assertEquals("ALLOW", byId("verdict").getAttribute("data-verdict"));
+        assertFalse(byId("alternatives-block").isDisplayed());
+        assertNoBrowserErrors();
+    }
+
+    private static void assertAlternativesShown(DecisionReport report) {
+        assertFalse(report.alternatives().isEmpty(), "the library finds alternatives for this usage");
+        assertTrue(byId("alternatives-block").isDisplayed());
+        List<String> expected = report.alternatives().stream().map(a -> String.join(" ",
+                a.changes().stream().map(c -> c.text(report.language())).toList())).toList();
+        assertEquals(expected, texts("alternatives"));
     }
 
     /** No script error and no Content-Security-Policy violation in the browser console. */

@@ -1,4 +1,4 @@
-package fr.inserm.aipolicy.examples.web;
+package fr.inserm.aipolicy.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,6 +25,7 @@ class PolicyServerCommandLineTest {
     void printsHelp() {
         assertEquals(0, serve("--help"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("--port PORT"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--allowed-host NAME"));
     }
 
     @Test
@@ -35,6 +36,9 @@ class PolicyServerCommandLineTest {
         assertEquals(2, serve("--host"));
         assertEquals(2, serve("--verbose"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unexpected argument: --verbose"));
+        assertEquals(2, serve("--allowed-host"));
+        assertEquals(2, serve("--allowed-host", "evil.example/path"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--allowed-host needs a host name"));
     }
 
     @Test

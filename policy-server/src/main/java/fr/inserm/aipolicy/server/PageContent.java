@@ -1,0 +1,204 @@
+package fr.inserm.aipolicy.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.inserm.aipolicy.Contact;
+import fr.inserm.aipolicy.ContactDetails;
+import fr.inserm.aipolicy.Context;
+import fr.inserm.aipolicy.DataCategory;
+import fr.inserm.aipolicy.EvaluationRequest;
+import fr.inserm.aipolicy.Hosting;
+import fr.inserm.aipolicy.Language;
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.PolicyJson;
+import fr.inserm.aipolicy.Purpose;
+import fr.inserm.aipolicy.Usage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the server answers that does not depend on the request's content, prepared once per
+ * language at start: the page (its {@code {{key}}} placeholders filled from the page's texts), the
+ * static files, the page's texts as JSON, the clause catalogue and the contacts.
+ */
+final class PageContent {
+    static final String ROOT = "/fr/inserm/aipolicy/server/";
+    /** The only contact whose address is published: the AI &amp; Digital Unit. */
+    static final String AI_UNIT_ADDRESS = "pole.ia@inserm.fr";
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9_.-]+)}}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A file and its type. */
+    record StaticFile(String contentType, byte[] content) {
+    }
+
+    private final Map<Language, Properties> texts = new EnumMap<>(Language.class);
+    private final Map<Language, byte[]> pages = new EnumMap<>(Language.class);
+    private final Map<Language, byte[]> labels = new EnumMap<>(Language.class);
+    private final Map<Language, byte[]> clauses = new EnumMap<>(Language.class);
+    private final Map<Language, byte[]> contacts = new EnumMap<>(Language.class);
+    private final Map<String, StaticFile> files;
+
+    PageContent(PolicyEngine engine) {
+        for (Language language : Language.values()) {
+            texts.put(language, loadTexts(language));
+        }
+        if (!texts.get(Language.EN).keySet().equals(texts.get(Language.FR).keySet())) {
+            throw new IllegalStateException("the page's texts differ in their keys between English and French");
+        }
+        String template = new String(read("static/index.html"), StandardCharsets.UTF_8);
+        for (Language language : Language.values()) {
+            pages.put(language, fill(template, language).getBytes(StandardCharsets.UTF_8));
+            labels.put(language, labelsJson(language));
+            clauses.put(language, PolicyJson.writeClauses(engine.catalogue(language.locale()))
+                    .getBytes(StandardCharsets.UTF_8));
+            contacts.put(language, contactsJson(engine, language));
+        }
+        Map<String, StaticFile> map = new LinkedHashMap<>();
+        map.put("/app.js", new StaticFile("text/javascript; charset=utf-8", read("static/app.js")));
+        map.put("/style.css", new StaticFile("text/css; charset=utf-8", read("static/style.css")));
+        map.put("/favicon.svg", new StaticFile("image/svg+xml", read("static/favicon.svg")));
+        map.put("/openapi.json", new StaticFile("application/json; charset=utf-8", read("openapi.json")));
+        files = Map.copyOf(map);
+    }
+
+    byte[] page(Language language) {
+        return pages.get(language);
+    }
+
+    byte[] labels(Language language) {
+        return labels.get(language);
+    }
+
+    byte[] clauses(Language language) {
+        return clauses.get(language);
+    }
+
+    byte[] contacts(Language language) {
+        return contacts.get(language);
+    }
+
+    StaticFile file(String path) {
+        return files.get(path);
+    }
+
+    /** A text of the page's bundle. */
+    String text(String key, Language language) {
+        String value = texts.get(language).getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException("the page's texts lack " + key + " in " + language.code());
+        }
+        return value;
+    }
+
+    /** The template with every placeholder replaced by its HTML-escaped text; a missing key stops the start. */
+    String fill(String template, Language language) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String key = m.group(1);
+            String value = key.equals("lang") ? language.code() : escape(text(key, language));
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private byte[] labelsJson(Language language) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("language", language.code());
+        ObjectNode node = root.putObject("labels");
+        new TreeMap<>(texts.get(language)).forEach((k, v) -> node.put((String) k, (String) v));
+        return bytes(root);
+    }
+
+    /**
+     * Whom a decision may send a person to, named in a language, with how to reach each. The names
+     * come from the policy's texts; core gives them only with a decision, so they are taken from the
+     * report of a use that escalates to every contact (S1 and S4), and from {@link Contact#description()}
+     * when the policy does not name one that way.
+     */
+    private byte[] contactsJson(PolicyEngine engine, Language language) {
+        Map<Contact, String> names = new EnumMap<>(Contact.class);
+        try {
+            Usage everyone = Usage.builder().tool("contacts").hosting(Hosting.EXTERNAL)
+                    .dataCategories(DataCategory.UNKNOWN).purpose(Purpose.WRITING)
+                    .context(Context.builder().userTrained(false).build()).build();
+            for (ContactDetails details : engine.report(EvaluationRequest.of(everyone).inLanguage(language)).contacts()) {
+                names.put(details.contact(), details.name());
+            }
+        } catch (RuntimeException e) {
+            // An engine without the policy's texts: the English descriptions below.
+        }
+        ObjectNode root = JSON.createObjectNode();
+        root.put("language", language.code());
+        ArrayNode array = root.putArray("contacts");
+        for (Contact contact : Contact.values()) {
+            ObjectNode node = array.addObject();
+            node.put("id", contact.name());
+            node.put("name", names.getOrDefault(contact, contact.description()));
+            if (contact == Contact.AI_UNIT) {
+                node.put("email", AI_UNIT_ADDRESS);
+                node.put("reach", text("contact.reach.write", language));
+            } else {
+                node.putNull("email");
+                node.put("reach", text("contact.reach.askUnit", language));
+            }
+        }
+        return bytes(root);
+    }
+
+    private static Properties loadTexts(Language language) {
+        String name = language == Language.EN ? "messages.properties" : "messages_" + language.code() + ".properties";
+        Properties properties = new Properties();
+        try (InputStream in = PageContent.class.getResourceAsStream(ROOT + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + ROOT + name);
+            }
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    static byte[] read(String name) {
+        try (InputStream in = PageContent.class.getResourceAsStream(ROOT + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + ROOT + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] bytes(Object node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The keys of the page's texts, for tests. */
+    List<String> keys(Language language) {
+        return texts.get(language).stringPropertyNames().stream().sorted().toList();
+    }
+}

@@ -3,6 +3,12 @@
 verdicts it shows are the expected ones.
 
     /usr/bin/python3 .ci/check_notebooks.py EXECUTED.ipynb AIPOLICY_JAR INVENTORY.jsonl
+    /usr/bin/python3 .ci/check_notebooks.py --committed NOTEBOOK.ipynb...
+
+Every notebook, executed or committed: no output holds a terminal colour code (ESC [) or an absolute
+path of a machine (/work/, /root/, /home/), in any output (stream text, rich data, error tracebacks).
+--committed checks only that, and that every code cell has been executed (the committed notebooks are
+what a reader sees on a code-hosting page).
 
 check-one-use.ipynb: the verdicts expected for each use, written by hand from POLICY.md.
 audit-inventory.ipynb: the summary it shows must equal the command-line tool's decisions of the same
@@ -23,6 +29,22 @@ import tempfile
 import nbformat
 
 VERDICTS = ("ALLOW", "ESCALATE", "DENY")
+# What must never appear in an output: a terminal colour code, or a path that only means something on
+# the machine that executed the notebook.
+FORBIDDEN = (("\u001b[", "a terminal colour code"), ("/work/", "an absolute path"),
+             ("/root/", "an absolute path"), ("/home/", "an absolute path"))
+
+
+def strings(value):
+    """Every string inside an output (nested lists and dicts included)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for v in value:
+            yield from strings(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from strings(v)
 
 
 class Checker:
@@ -55,6 +77,16 @@ class Checker:
                     text = output.get("text", "")
                     if re.search(r"Exception|ERROR|error:", text):
                         self.fail("%s wrote an error on standard error: %s" % (where, text[:300]))
+
+    def check_clean_outputs(self):
+        for index, cell in enumerate(self.nb.cells):
+            for output in cell.get("outputs", []):
+                for text in strings(dict(output)):
+                    for needle, what in FORBIDDEN:
+                        at = text.find(needle)
+                        if at >= 0:
+                            self.fail("cell %d (%s): an output holds %s (%r): %r" % (
+                                index + 1, cell.get("id"), what, needle, text[max(0, at - 40):at + 60]))
 
     def text(self, cell_id, kind=None):
         """The outputs of a cell as one string: stream text, then text/html, text/markdown, text/plain."""
@@ -211,22 +243,40 @@ def check_audit(c, jar, inventory):
             "unreadable: listed %s, the tool could not read %s" % (shown, errors))
 
 
+def report(c):
+    for failure in c.failures:
+        print("notebooks: %s: FAILED: %s" % (c.name, failure), file=sys.stderr)
+    return not c.failures
+
+
 def main(argv):
+    if len(argv) >= 3 and argv[1] == "--committed":
+        ok = True
+        for path in argv[2:]:
+            c = Checker(path)
+            c.check_clean_outputs()
+            for index, cell in enumerate(c.nb.cells):
+                if cell.cell_type == "code" and cell.get("execution_count") is None:
+                    c.fail("cell %d (%s) is committed without its outputs" % (index + 1, cell.get("id")))
+            if report(c):
+                print("notebooks: %s (committed): outputs clean" % c.name)
+            else:
+                ok = False
+        return 0 if ok else 1
     if len(argv) != 4:
         print(__doc__, file=sys.stderr)
         return 2
     path, jar, inventory = argv[1:]
     c = Checker(path)
     c.check_ran_cleanly()
+    c.check_clean_outputs()
     if c.name == "check-one-use.ipynb":
         check_one_use(c)
     elif c.name == "audit-inventory.ipynb":
         check_audit(c, jar, inventory)
     else:
         c.fail("no expected verdicts are written for this notebook: add them to .ci/check_notebooks.py")
-    for failure in c.failures:
-        print("notebooks: %s: FAILED: %s" % (c.name, failure), file=sys.stderr)
-    if not c.failures:
+    if report(c):
         print("notebooks: %s: outputs and verdicts as expected" % c.name)
     return 1 if c.failures else 0
 

@@ -1,4 +1,4 @@
-package fr.inserm.aipolicy.examples.notebook;
+package fr.inserm.aipolicy.notebook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,8 +35,8 @@ import java.util.Set;
  *
  * <p>Regenerate the shipped file from the repository root, after {@code mvn package}:
  * <pre>{@code
- * java -cp policy-examples/target/aipolicy.jar fr.inserm.aipolicy.examples.notebook.SyntheticInventory \
- *     policy-examples/notebooks/data/synthetic-inventory.jsonl
+ * java -cp policy-notebooks/target/aipolicy-notebooks.jar fr.inserm.aipolicy.notebook.SyntheticInventory \
+ *     policy-notebooks/notebooks/data/synthetic-inventory.jsonl
  * }</pre>
  */
 public final class SyntheticInventory {

@@ -1,4 +1,4 @@
-package fr.inserm.aipolicy.examples.notebook;
+package fr.inserm.aipolicy.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

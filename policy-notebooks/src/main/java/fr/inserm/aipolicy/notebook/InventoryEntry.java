@@ -1,4 +1,4 @@
-package fr.inserm.aipolicy.examples.notebook;
+package fr.inserm.aipolicy.notebook;
 
 import fr.inserm.aipolicy.Usage;
 

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.inserm.aipolicy.Decision;
 import fr.inserm.aipolicy.InvalidUsageException;
+import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.PolicyJson;
+import fr.inserm.aipolicy.Usage;
 import fr.inserm.aipolicy.Verdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Decides a whole inventory of declared uses and keeps every decision for a summary.
@@ -122,10 +126,30 @@ public record InventoryAudit(List<Result> results, long elapsedNanos) {
      */
     public static InventoryAudit run(PolicyEngine engine, List<InventoryEntry> entries) {
         Objects.requireNonNull(engine, "engine");
+        return run(entries, engine::evaluate);
+    }
+
+    /**
+     * Decides every readable entry with the policy's texts (reasons, obligations, advice, clause
+     * titles) in a language.
+     *
+     * @param engine the engine
+     * @param entries the entries
+     * @param locale English or French
+     * @return the audit, with one result per entry in the same order
+     * @throws fr.inserm.aipolicy.InvalidUsageException naming {@code language} for another language
+     */
+    public static InventoryAudit run(PolicyEngine engine, List<InventoryEntry> entries, Locale locale) {
+        Objects.requireNonNull(engine, "engine");
+        Locale checked = Language.of(locale).locale();
+        return run(entries, usage -> engine.evaluate(usage, checked));
+    }
+
+    private static InventoryAudit run(List<InventoryEntry> entries, Function<Usage, Decision> decide) {
         List<Result> results = new ArrayList<>(entries.size());
         long start = System.nanoTime();
         for (InventoryEntry entry : entries) {
-            results.add(new Result(entry, entry.readable() ? engine.evaluate(entry.usage()) : null));
+            results.add(new Result(entry, entry.readable() ? decide.apply(entry.usage()) : null));
         }
         return new InventoryAudit(results, System.nanoTime() - start);
     }
@@ -136,7 +160,17 @@ public record InventoryAudit(List<Result> results, long elapsedNanos) {
      * @return the summary
      */
     public InventorySummary summary() {
-        InventorySummary summary = new InventorySummary();
+        return summary(Locale.ENGLISH);
+    }
+
+    /**
+     * Counts the results by verdict, purpose, hosting and cited clause, for display in a language.
+     *
+     * @param locale English or French
+     * @return the summary
+     */
+    public InventorySummary summary(Locale locale) {
+        InventorySummary summary = new InventorySummary(locale);
         for (Result result : results) {
             if (result.decision() == null) {
                 summary.addUnreadable();
@@ -175,20 +209,38 @@ public record InventoryAudit(List<Result> results, long elapsedNanos) {
      * @return an HTML table
      */
     public String examplesHtml(Verdict verdict, int max) {
+        return examplesHtml(verdict, max, Locale.ENGLISH);
+    }
+
+    /**
+     * A table of the first results with a verdict, in a language: entry id, the use in words, the rules
+     * that decided it, the clauses and whom to ask.
+     *
+     * @param verdict the verdict
+     * @param max the most rows to show
+     * @param locale English or French
+     * @return an HTML table
+     */
+    public String examplesHtml(Verdict verdict, int max, Locale locale) {
+        CardText text = CardText.of(Language.of(locale));
         List<Result> matching = withVerdict(verdict);
         StringBuilder out = new StringBuilder(2048);
         out.append("<table class=\"aipolicy-examples\" data-verdict=\"").append(verdict.name()).append("\">\n")
-                .append("<caption style=\"text-align:left\">").append(Math.min(max, matching.size())).append(" of ")
-                .append(matching.size()).append(' ').append(verdict.name())
-                .append(" decisions</caption>\n<thead><tr><th>entry</th><th>use</th><th>deciding rules</th>")
-                .append("<th>clauses</th><th>ask</th></tr></thead>\n<tbody>\n");
+                .append("<caption style=\"text-align:left\">")
+                .append(Markup.html(text.format("summary.examples", Integer.toString(Math.min(max, matching.size())),
+                        Integer.toString(matching.size()), text.verdict(verdict))))
+                .append("</caption>\n<thead><tr>");
+        for (String key : List.of("summary.entry", "summary.use", "summary.rules", "summary.clauses", "summary.ask")) {
+            out.append("<th>").append(Markup.html(text.get(key))).append("</th>");
+        }
+        out.append("</tr></thead>\n<tbody>\n");
         for (Result r : matching.subList(0, Math.min(max, matching.size()))) {
             Decision d = r.decision();
             out.append("<tr><td>").append(Markup.html(r.entry().id())).append("</td><td style=\"text-align:left\">")
-                    .append(Markup.html(Markup.describe(r.entry().usage()))).append("</td><td>")
+                    .append(Markup.html(text.describe(r.entry().usage()))).append("</td><td>")
                     .append(Markup.html(Markup.joined(d.reasons().stream().map(x -> x.rule()).toList())))
                     .append("</td><td>").append(Markup.html(Markup.joined(d.citedClauseIds()))).append("</td><td>")
-                    .append(Markup.html(Markup.joined(d.escalateTo().stream().map(Enum::name).toList())))
+                    .append(Markup.html(Markup.joined(d.escalateTo().stream().map(text::contact).toList())))
                     .append("</td></tr>\n");
         }
         out.append("</tbody></table>\n");

@@ -3,6 +3,7 @@ package fr.inserm.aipolicy.notebook;
 import fr.inserm.aipolicy.Clause;
 import fr.inserm.aipolicy.Decision;
 import fr.inserm.aipolicy.Hosting;
+import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.Purpose;
 import fr.inserm.aipolicy.Usage;
 import fr.inserm.aipolicy.Verdict;
@@ -18,7 +19,9 @@ import java.util.function.Function;
 
 /**
  * Counts of an inventory's decisions: by verdict, verdict × purpose, verdict × hosting, and the
- * clauses cited most often; rendered as HTML tables, Markdown tables and an SVG chart.
+ * clauses cited most often; rendered as HTML tables, Markdown tables and an SVG chart, in English or
+ * French (purposes, hostings, verdicts and headings in words; clause titles as the decisions give them).
+ * The HTML rows carry the codes they count as {@code data-key} attributes, for scripts.
  *
  * <p>Built by {@link InventoryAudit#summary()}, or by {@link #add(Usage, Decision)} for decisions
  * made elsewhere. Not thread-safe.
@@ -49,9 +52,21 @@ public final class InventorySummary {
     private final Map<String, Clause> clauses = new LinkedHashMap<>();
     private final Map<String, Map<Verdict, Long>> clauseCounts = new LinkedHashMap<>();
     private long unreadable;
+    private final CardText text;
 
-    /** An empty summary. */
+    /** An empty summary, in English. */
     public InventorySummary() {
+        this(Locale.ENGLISH);
+    }
+
+    /**
+     * An empty summary in a language.
+     *
+     * @param locale English or French
+     * @throws fr.inserm.aipolicy.InvalidUsageException naming {@code language} for another language
+     */
+    public InventorySummary(Locale locale) {
+        this.text = CardText.of(Language.of(locale));
     }
 
     /**
@@ -148,13 +163,14 @@ public final class InventorySummary {
     }
 
     /**
-     * The totals on one line, for example {@code 3000 lines: 1200 ALLOW, 900 ESCALATE, 894 DENY, 6 unreadable}.
+     * The totals on one line, for example {@code 3000 lines: 1200 allowed, 900 to ask first, 894 not
+     * allowed, 6 unreadable}.
      *
      * @return plain text
      */
     public String totalsLine() {
-        return (decided() + unreadable) + " lines: " + count(Verdict.ALLOW) + " ALLOW, " + count(Verdict.ESCALATE)
-                + " ESCALATE, " + count(Verdict.DENY) + " DENY, " + unreadable + " unreadable";
+        return text.format("summary.totals", Long.toString(decided() + unreadable), Long.toString(count(Verdict.ALLOW)),
+                Long.toString(count(Verdict.ESCALATE)), Long.toString(count(Verdict.DENY)), Long.toString(unreadable));
     }
 
     /**
@@ -174,7 +190,7 @@ public final class InventorySummary {
      * @return an HTML table
      */
     public String byPurposeHtml() {
-        return table("Verdict by purpose", "purpose", byPurpose, Purpose.values(), Enum::name);
+        return table(text.get("summary.byPurpose"), "purpose", byPurpose, Purpose.values(), text::purpose);
     }
 
     /**
@@ -183,32 +199,38 @@ public final class InventorySummary {
      * @return an HTML table
      */
     public String byHostingHtml() {
-        return table("Verdict by hosting", "hosting", byHosting, Hosting.values(), Enum::name);
+        return table(text.get("summary.byHosting"), "hosting", byHosting, Hosting.values(), text::hosting);
     }
 
-    private <K> String table(String caption, String key, Map<K, Map<Verdict, Long>> data, K[] keys,
+    private <K extends Enum<K>> String table(String caption, String key, Map<K, Map<Verdict, Long>> data, K[] keys,
             Function<K, String> label) {
         StringBuilder out = new StringBuilder(2048);
         out.append("<table class=\"aipolicy-table\" data-by=\"").append(key).append("\">\n<caption style=\"text-align:left\"><b>")
                 .append(Markup.html(caption)).append("</b></caption>\n<thead><tr><th style=\"text-align:left\">")
-                .append(key).append("</th>");
-        for (Verdict v : Verdict.values()) {
-            out.append("<th style=\"color:").append(Markup.colour(v)).append("\">").append(v.name()).append("</th>");
-        }
-        out.append("<th>total</th><th>% DENY</th></tr></thead>\n<tbody>\n");
+                .append(Markup.html(text.get("summary." + key))).append("</th>");
+        verdictHeadings(out);
+        out.append("<th>").append(Markup.html(text.get("summary.total"))).append("</th><th>")
+                .append(Markup.html(text.get("summary.percentDenied"))).append("</th></tr></thead>\n<tbody>\n");
         for (K k : keys) {
             Map<Verdict, Long> counts = data.getOrDefault(k, Map.of());
-            row(out, Markup.html(label.apply(k)), counts);
+            row(out, k.name(), Markup.html(label.apply(k)), counts);
         }
         out.append("</tbody>\n<tfoot>\n");
-        row(out, "<b>all</b>", byVerdict);
+        row(out, "all", "<b>" + Markup.html(text.get("summary.all")) + "</b>", byVerdict);
         out.append("</tfoot></table>\n");
         return out.toString();
     }
 
-    private static void row(StringBuilder out, String label, Map<Verdict, Long> counts) {
+    private void verdictHeadings(StringBuilder out) {
+        for (Verdict v : Verdict.values()) {
+            out.append("<th data-verdict=\"").append(v.name()).append("\" style=\"color:").append(Markup.colour(v))
+                    .append("\">").append(Markup.html(text.verdict(v))).append("</th>");
+        }
+    }
+
+    private static void row(StringBuilder out, String key, String label, Map<Verdict, Long> counts) {
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        out.append("<tr><td style=\"text-align:left\">").append(label).append("</td>");
+        out.append("<tr data-key=\"").append(key).append("\"><td style=\"text-align:left\">").append(label).append("</td>");
         for (Verdict v : Verdict.values()) {
             out.append("<td>").append(counts.getOrDefault(v, 0L)).append("</td>");
         }
@@ -229,14 +251,14 @@ public final class InventorySummary {
     public String mostCitedHtml(int max) {
         StringBuilder out = new StringBuilder(2048);
         out.append("<table class=\"aipolicy-table\" data-by=\"clause\">\n<caption style=\"text-align:left\"><b>")
-                .append("Most cited clauses</b> (number of decisions citing each)</caption>\n")
-                .append("<thead><tr><th style=\"text-align:left\">clause</th><th style=\"text-align:left\">title</th>");
-        for (Verdict v : Verdict.values()) {
-            out.append("<th style=\"color:").append(Markup.colour(v)).append("\">").append(v.name()).append("</th>");
-        }
-        out.append("<th>total</th></tr></thead>\n<tbody>\n");
+                .append(Markup.html(text.get("summary.mostCited"))).append("</b> ")
+                .append(Markup.html(text.get("summary.mostCited.note"))).append("</caption>\n")
+                .append("<thead><tr><th style=\"text-align:left\">").append(Markup.html(text.get("summary.clause")))
+                .append("</th><th style=\"text-align:left\">").append(Markup.html(text.get("summary.title"))).append("</th>");
+        verdictHeadings(out);
+        out.append("<th>").append(Markup.html(text.get("summary.total"))).append("</th></tr></thead>\n<tbody>\n");
         for (ClauseCount c : mostCitedClauses(max)) {
-            out.append("<tr><td style=\"text-align:left\"><b>").append(Markup.html(c.clause().id()))
+            out.append("<tr data-key=\"").append(Markup.html(c.clause().id())).append("\"><td style=\"text-align:left\"><b>").append(Markup.html(c.clause().id()))
                     .append("</b></td><td style=\"text-align:left\">").append(Markup.html(c.clause().title()))
                     .append("</td>");
             for (Verdict v : Verdict.values()) {
@@ -256,9 +278,9 @@ public final class InventorySummary {
     public String purposeChartSvg() {
         Map<String, Map<Verdict, Long>> rows = new LinkedHashMap<>();
         for (Purpose p : Purpose.values()) {
-            rows.put(p.name(), byPurpose.getOrDefault(p, Map.of()));
+            rows.put(text.purpose(p), byPurpose.getOrDefault(p, Map.of()));
         }
-        return SvgChart.stackedBars("Decisions by purpose and verdict", rows);
+        return SvgChart.stackedBars(text.get("summary.chartPurpose"), rows, text::verdict);
     }
 
     /**
@@ -269,9 +291,9 @@ public final class InventorySummary {
     public String hostingChartSvg() {
         Map<String, Map<Verdict, Long>> rows = new LinkedHashMap<>();
         for (Hosting h : Hosting.values()) {
-            rows.put(h.name(), byHosting.getOrDefault(h, Map.of()));
+            rows.put(text.hosting(h), byHosting.getOrDefault(h, Map.of()));
         }
-        return SvgChart.stackedBars("Decisions by hosting and verdict", rows);
+        return SvgChart.stackedBars(text.get("summary.chartHosting"), rows, text::verdict);
     }
 
     /**
@@ -291,10 +313,12 @@ public final class InventorySummary {
     public String markdown() {
         StringBuilder out = new StringBuilder(2048);
         out.append("**").append(Markup.markdown(totalsLine())).append("**\n\n");
-        mdTable(out, "purpose", byPurpose, Purpose.values());
+        mdTable(out, "purpose", byPurpose, Purpose.values(), text::purpose);
         out.append('\n');
-        mdTable(out, "hosting", byHosting, Hosting.values());
-        out.append("\n| clause | title | total |\n|---|---|---:|\n");
+        mdTable(out, "hosting", byHosting, Hosting.values(), text::hosting);
+        out.append("\n| ").append(Markup.markdown(text.get("summary.clause"))).append(" | ")
+                .append(Markup.markdown(text.get("summary.title"))).append(" | ")
+                .append(Markup.markdown(text.get("summary.total"))).append(" |\n|---|---|---:|\n");
         for (ClauseCount c : mostCitedClauses(10)) {
             out.append("| ").append(Markup.markdown(c.clause().id())).append(" | ")
                     .append(Markup.markdown(c.clause().title())).append(" | ").append(c.total()).append(" |\n");
@@ -302,12 +326,17 @@ public final class InventorySummary {
         return out.toString();
     }
 
-    private <K extends Enum<K>> void mdTable(StringBuilder out, String key, Map<K, Map<Verdict, Long>> data, K[] keys) {
-        out.append("| ").append(key).append(" | ALLOW | ESCALATE | DENY | total |\n|---|---:|---:|---:|---:|\n");
+    private <K extends Enum<K>> void mdTable(StringBuilder out, String key, Map<K, Map<Verdict, Long>> data, K[] keys,
+            Function<K, String> label) {
+        out.append("| ").append(Markup.markdown(text.get("summary." + key)));
+        for (Verdict v : Verdict.values()) {
+            out.append(" | ").append(Markup.markdown(text.verdict(v)));
+        }
+        out.append(" | ").append(Markup.markdown(text.get("summary.total"))).append(" |\n|---|---:|---:|---:|---:|\n");
         for (K k : keys) {
             Map<Verdict, Long> counts = data.getOrDefault(k, Map.of());
             long total = counts.values().stream().mapToLong(Long::longValue).sum();
-            out.append("| ").append(Markup.markdown(k.name()));
+            out.append("| ").append(Markup.markdown(label.apply(k)));
             for (Verdict v : Verdict.values()) {
                 out.append(" | ").append(counts.getOrDefault(v, 0L));
             }

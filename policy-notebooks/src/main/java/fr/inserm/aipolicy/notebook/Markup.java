@@ -1,9 +1,10 @@
 package fr.inserm.aipolicy.notebook;
 
+import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.Usage;
 import fr.inserm.aipolicy.Verdict;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Locale;
 
 /**
  * Escaping and the few shared pieces of presentation (verdict colours and labels) used by the
@@ -81,46 +82,51 @@ public final class Markup {
     }
 
     /**
-     * A symbol for a verdict, readable without colour.
+     * A symbol for a verdict, readable without colour. Plain text symbols that Debian's DejaVu fonts
+     * draw (no emoji, which many Linux desktops show as empty boxes).
      *
      * @param verdict the verdict
-     * @return a check mark, a warning sign or a no-entry sign
+     * @return a check mark, a warning sign or a ballot cross
      */
     public static String symbol(Verdict verdict) {
         return switch (verdict) {
-            case ALLOW -> "\u2705";
-            case ESCALATE -> "\u26a0\ufe0f";
-            case DENY -> "\u26d4";
+            case ALLOW -> "\u2713";
+            case ESCALATE -> "\u26a0";
+            case DENY -> "\u2717";
         };
     }
 
     /**
-     * What a verdict means for the person who asked, in a few words.
+     * What a verdict means for the person who asked, in a few words, in English.
      *
      * @param verdict the verdict
      * @return the meaning in English
      */
     public static String meaning(Verdict verdict) {
-        return switch (verdict) {
-            case ALLOW -> "allowed, provided the obligations below are met";
-            case ESCALATE -> "ask the contacts below before going ahead";
-            case DENY -> "not allowed";
-        };
+        return CardText.of(Language.EN).meaning(verdict);
     }
 
     /**
-     * Describes a usage on one line: tool, hosting, purpose and data categories.
+     * Describes a usage on one line, in English: tool, hosting, purpose and data categories, by their
+     * names for a person.
      *
      * @param usage the usage
      * @return plain text, not escaped
      */
     public static String describe(Usage usage) {
-        String data = usage.dataCategories().isEmpty() ? "no data beyond the request"
-                : usage.dataCategories().stream().map(Enum::name).collect(Collectors.joining(", "));
-        String size = usage.tool().parametersBillions() == null ? ""
-                : " (" + number(usage.tool().parametersBillions()) + "B parameters)";
-        return usage.tool().name() + size + " \u00b7 " + usage.hosting() + " \u00b7 " + usage.purpose()
-                + " \u00b7 data: " + data;
+        return CardText.of(Language.EN).describe(usage);
+    }
+
+    /**
+     * Describes a usage on one line in a language.
+     *
+     * @param usage the usage
+     * @param locale English or French
+     * @return plain text, not escaped
+     * @throws fr.inserm.aipolicy.InvalidUsageException naming {@code language} for another language
+     */
+    public static String describe(Usage usage, Locale locale) {
+        return CardText.of(Language.of(locale)).describe(usage);
     }
 
     static String number(double value) {

@@ -3,6 +3,7 @@ package fr.inserm.aipolicy.notebook;
 import fr.inserm.aipolicy.Verdict;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Draws horizontal bars stacked by verdict as a self-contained SVG image (no script, no font or
@@ -11,8 +12,8 @@ import java.util.Map;
 public final class SvgChart {
 
     private static final int WIDTH = 720;
-    private static final int LABEL = 210;
-    private static final int BAR_AREA = 420;
+    private static final int LABEL = 250;
+    private static final int BAR_AREA = 390;
     private static final int ROW = 24;
     private static final int TOP = 52;
 
@@ -27,6 +28,20 @@ public final class SvgChart {
      * @return an SVG document fragment ({@code <svg ...>...</svg>})
      */
     public static String stackedBars(String title, Map<String, Map<Verdict, Long>> rows) {
+        return stackedBars(title, rows, CardText.of(fr.inserm.aipolicy.Language.EN)::verdict);
+    }
+
+    /**
+     * Draws one bar per row, its segments the counts of each verdict, with a legend naming the verdicts
+     * as given.
+     *
+     * @param title the chart's title
+     * @param rows the rows in display order: a label and the count of each verdict (a missing verdict counts 0)
+     * @param verdictName the name of each verdict in the legend and tooltips
+     * @return an SVG document fragment ({@code <svg ...>...</svg>})
+     */
+    public static String stackedBars(String title, Map<String, Map<Verdict, Long>> rows,
+            Function<Verdict, String> verdictName) {
         long max = 1;
         for (Map<Verdict, Long> counts : rows.values()) {
             max = Math.max(max, counts.values().stream().mapToLong(Long::longValue).sum());
@@ -44,9 +59,9 @@ public final class SvgChart {
         for (Verdict verdict : Verdict.values()) {
             out.append("<rect x=\"").append(legendX).append("\" y=\"30\" width=\"12\" height=\"12\" fill=\"")
                     .append(Markup.colour(verdict)).append("\"/>");
-            out.append("<text x=\"").append(legendX + 16).append("\" y=\"40\">").append(verdict.name())
-                    .append("</text>\n");
-            legendX += 100;
+            out.append("<text x=\"").append(legendX + 16).append("\" y=\"40\">")
+                    .append(Markup.html(verdictName.apply(verdict))).append("</text>\n");
+            legendX += 150;
         }
         int y = TOP;
         for (Map.Entry<String, Map<Verdict, Long>> row : rows.entrySet()) {
@@ -64,7 +79,8 @@ public final class SvgChart {
                 out.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(y + 3).append("\" width=\"")
                         .append(fmt(w)).append("\" height=\"").append(ROW - 6).append("\" fill=\"")
                         .append(Markup.colour(verdict)).append("\"><title>").append(Markup.html(row.getKey()))
-                        .append(": ").append(count).append(' ').append(verdict.name()).append("</title></rect>\n");
+                        .append(": ").append(count).append(' ').append(Markup.html(verdictName.apply(verdict)))
+                        .append("</title></rect>\n");
                 if (w >= 26) {
                     out.append("<text x=\"").append(fmt(x + w / 2)).append("\" y=\"").append(y + 16)
                             .append("\" text-anchor=\"middle\" fill=\"#ffffff\" font-size=\"11\">").append(count)

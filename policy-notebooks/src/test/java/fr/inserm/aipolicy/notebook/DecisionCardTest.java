@@ -41,10 +41,12 @@ class DecisionCardTest {
             assertTrue(card.contains(Markup.html(reason.text())), "reason " + reason.rule());
         }
         for (Obligation o : decision.obligations()) {
-            assertTrue(card.contains(o.id()) && card.contains(Markup.html(o.text())), "obligation " + o.id());
+            assertTrue(card.contains("data-obligation=\"" + o.id() + "\"") && card.contains(Markup.html(o.text())),
+                    "obligation " + o.id());
         }
         for (Advice a : decision.advice()) {
-            assertTrue(card.contains(a.id()) && card.contains(Markup.html(a.text())), "advice " + a.id());
+            assertTrue(card.contains("data-advice=\"" + a.id() + "\"") && card.contains(Markup.html(a.text())),
+                    "advice " + a.id());
         }
         for (Contact c : decision.escalateTo()) {
             assertTrue(card.contains(Markup.html(c.description())), "contact " + c);
@@ -59,7 +61,8 @@ class DecisionCardTest {
         assertEquals(Verdict.DENY, decision.verdict());
         String card = DecisionCard.html(usage, decision);
         assertShowsEverything(card, decision);
-        assertTrue(card.contains("ChatGPT \u00b7 EXTERNAL \u00b7 WRITING"), card);
+        assertTrue(card.contains("ChatGPT \u00b7 external platform \u00b7 writing \u00b7 data: unpublished research"), card);
+        assertTrue(card.contains("\u2717 Not allowed"), card);
         assertFalse(card.contains("Obligations"), "a DENY has no obligations section");
     }
 
@@ -75,7 +78,7 @@ class DecisionCardTest {
         assertShowsEverything(card, decision);
         assertTrue(card.contains("Whom to ask"));
         String md = DecisionCard.markdown(usage, decision);
-        assertTrue(md.startsWith("### " + Markup.symbol(Verdict.ESCALATE) + " ESCALATE"), md);
+        assertTrue(md.startsWith("### " + Markup.symbol(Verdict.ESCALATE) + " Ask first \u2014 "), md);
         for (Contact c : decision.escalateTo()) {
             assertTrue(md.contains(Markup.markdown(c.description())), md);
         }
@@ -94,7 +97,7 @@ class DecisionCardTest {
         assertShowsEverything(card, decision);
         String md = DecisionCard.markdown(decision);
         for (Obligation o : decision.obligations()) {
-            assertTrue(md.contains(Markup.markdown(o.id())), md);
+            assertTrue(md.contains(Markup.markdown(o.text())), md);
         }
         for (Clause c : decision.citations()) {
             assertTrue(md.contains("**" + Markup.markdown(c.id()) + "**"), md);

@@ -63,7 +63,7 @@ class InventoryAuditTest {
         assertEquals(audit.results().get(1).decision().verdict() == Verdict.ALLOW ? 1 : 0, summary.count(Verdict.ALLOW));
 
         String examples = audit.examplesHtml(Verdict.DENY, 5);
-        assertTrue(examples.contains("1 of 1 DENY"), examples);
+        assertTrue(examples.contains("1 of 1 decisions: Not allowed"), examples);
         assertTrue(examples.contains("D1"), examples);
         String allowed = audit.examplesHtml(audit.results().get(1).decision().verdict(), 5);
         assertTrue(allowed.contains("Llama &lt;local&gt;"), allowed);

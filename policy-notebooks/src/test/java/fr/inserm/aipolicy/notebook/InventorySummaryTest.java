@@ -51,7 +51,7 @@ class InventorySummaryTest {
         assertEquals(1, s.count(Hosting.EXTERNAL, Verdict.ALLOW));
         assertEquals(1, s.count(Hosting.LOCAL, Verdict.ALLOW));
         assertEquals(1, s.count(Hosting.EXTERNAL_SOVEREIGN, Verdict.ESCALATE));
-        assertEquals("5 lines: 2 ALLOW, 1 ESCALATE, 1 DENY, 1 unreadable", s.totalsLine());
+        assertEquals("5 lines: 2 allowed, 1 to ask first, 1 not allowed, 1 unreadable", s.totalsLine());
 
         List<InventorySummary.ClauseCount> top = s.mostCitedClauses(2);
         assertEquals(2, top.size());
@@ -63,13 +63,13 @@ class InventorySummaryTest {
         assertEquals("R3", top.get(1).clause().id(), "ties keep the order of first citation");
 
         String html = s.html();
-        assertTrue(html.contains("<td style=\"text-align:left\">WRITING</td><td>2</td><td>0</td><td>1</td><td>3</td><td>33.3</td>"), html);
+        assertTrue(html.contains("<tr data-key=\"WRITING\"><td style=\"text-align:left\">writing</td><td>2</td><td>0</td><td>1</td><td>3</td><td>33.3</td>"), html);
         assertTrue(html.contains("<td style=\"text-align:left\"><b>all</b></td><td>2</td><td>1</td><td>1</td><td>4</td><td>25.0</td>"), html);
         assertTrue(html.contains("Title of R4.1"), html);
         assertTrue(html.contains("<svg"), html);
         String md = s.markdown();
-        assertTrue(md.contains("| WRITING | 2 | 0 | 1 | 3 |"), md);
-        assertTrue(md.contains("| EXTERNAL | 1 | 0 | 1 | 2 |"), md);
+        assertTrue(md.contains("| writing | 2 | 0 | 1 | 3 |"), md);
+        assertTrue(md.contains("| external platform | 1 | 0 | 1 | 2 |"), md);
     }
 
     @Test

@@ -38,9 +38,9 @@ class SvgChartTest {
             }
         }
         assertEquals(3, widths.size(), widths.toString());
-        double allow = widths.get("A <&> B: 30 ALLOW");
-        double deny = widths.get("A <&> B: 10 DENY");
-        double escalate = widths.get("C: 20 ESCALATE");
+        double allow = widths.get("A <&> B: 30 Allowed");
+        double deny = widths.get("A <&> B: 10 Not allowed");
+        double escalate = widths.get("C: 20 Ask first");
         assertEquals(3.0, allow / deny, 0.02);
         assertEquals(2.0, escalate / deny, 0.02);
     }

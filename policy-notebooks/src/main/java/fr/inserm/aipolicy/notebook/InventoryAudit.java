@@ -2,11 +2,15 @@ package fr.inserm.aipolicy.notebook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import fr.inserm.aipolicy.Decision;
 import fr.inserm.aipolicy.InvalidUsageException;
 import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.PolicyEvaluationException;
 import fr.inserm.aipolicy.PolicyJson;
 import fr.inserm.aipolicy.Usage;
 import fr.inserm.aipolicy.Verdict;
@@ -38,7 +42,12 @@ import java.util.function.Function;
  */
 public record InventoryAudit(List<Result> results, long elapsedNanos) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Strict, as the usage reader is: no trailing content, no field given twice. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final List<String> ENTRY_FIELDS = List.of("id", "synthetic", "declaredBy", "usage");
 
     /**
      * One inventory line and its decision.
@@ -95,26 +104,68 @@ public record InventoryAudit(List<Result> results, long elapsedNanos) {
         try {
             node = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            return new InventoryEntry(line, fallbackId, false, null, null, "malformed JSON: " + e.getOriginalMessage());
+            return unreadable(line, fallbackId, false, null, false, "(line)", "not valid JSON: " + e.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
-            return new InventoryEntry(line, fallbackId, false, null, null, "a line must be a JSON object");
+            return unreadable(line, fallbackId, false, null, false, "(line)",
+                    "must be a JSON object: a usage, or an entry with " + String.join(", ", ENTRY_FIELDS));
         }
         if (!node.has("usage")) {
-            return usageEntry(line, fallbackId, false, null, text);
+            return usageEntry(line, fallbackId, false, null, text, "");
         }
-        String id = node.path("id").isTextual() ? node.get("id").asText() : fallbackId;
-        boolean synthetic = node.path("synthetic").asBoolean(false);
-        String declaredBy = node.path("declaredBy").isTextual() ? node.get("declaredBy").asText() : null;
-        return usageEntry(line, id, synthetic, declaredBy, node.get("usage").toString());
+        // A wrapped entry is read as strictly as a usage: a misspelt or mistyped field is an error, not ignored.
+        for (var names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!ENTRY_FIELDS.contains(name)) {
+                return unreadable(line, fallbackId, false, null, true, name,
+                        "is not an accepted field; accepted: " + String.join(", ", ENTRY_FIELDS));
+            }
+        }
+        JsonNode idNode = node.get("id");
+        if (idNode != null && !idNode.isTextual()) {
+            return unreadable(line, fallbackId, false, null, true, "id", "must be a text");
+        }
+        String id = idNode == null ? fallbackId : idNode.asText();
+        JsonNode syntheticNode = node.get("synthetic");
+        if (syntheticNode != null && !syntheticNode.isBoolean()) {
+            return unreadable(line, id, false, null, true, "synthetic", "must be true or false");
+        }
+        boolean synthetic = syntheticNode != null && syntheticNode.booleanValue();
+        JsonNode declaredNode = node.get("declaredBy");
+        if (declaredNode != null && !declaredNode.isTextual()) {
+            return unreadable(line, id, synthetic, null, true, "declaredBy", "must be a text");
+        }
+        String declaredBy = declaredNode == null ? null : declaredNode.asText();
+        return usageEntry(line, id, synthetic, declaredBy, node.get("usage").toString(), "usage");
     }
 
-    private static InventoryEntry usageEntry(int line, String id, boolean synthetic, String declaredBy, String usageJson) {
+    private static InventoryEntry usageEntry(int line, String id, boolean synthetic, String declaredBy, String usageJson,
+            String prefix) {
         try {
-            return new InventoryEntry(line, id, synthetic, declaredBy, PolicyJson.readUsage(usageJson), null);
+            return new InventoryEntry(line, id, synthetic, declaredBy, !prefix.isEmpty(), PolicyJson.readUsage(usageJson),
+                    null, null);
         } catch (InvalidUsageException e) {
-            return new InventoryEntry(line, id, synthetic, declaredBy, null, e.getMessage());
+            return unreadable(line, id, synthetic, declaredBy, !prefix.isEmpty(), path(prefix, e), problem(e));
         }
+    }
+
+    /** The field's full path in the line: {@code usage.hosting} in a wrapped entry, {@code hosting} in a bare one. */
+    private static String path(String prefix, InvalidUsageException e) {
+        boolean whole = e.field() == null || e.field().startsWith("(");
+        if (prefix.isEmpty()) {
+            return whole ? "(line)" : e.field();
+        }
+        return whole ? prefix : prefix + "." + e.field();
+    }
+
+    /** What is wrong, and the accepted values when the field takes a fixed set. */
+    private static String problem(InvalidUsageException e) {
+        return e.problem() + (e.acceptedValues().isEmpty() ? "" : "; accepted: " + String.join(", ", e.acceptedValues()));
+    }
+
+    private static InventoryEntry unreadable(int line, String id, boolean synthetic, String declaredBy, boolean wrapped,
+            String field, String problem) {
+        return new InventoryEntry(line, id, synthetic, declaredBy, wrapped, null, field, field + ": " + problem);
     }
 
     /**
@@ -149,7 +200,21 @@ public record InventoryAudit(List<Result> results, long elapsedNanos) {
         List<Result> results = new ArrayList<>(entries.size());
         long start = System.nanoTime();
         for (InventoryEntry entry : entries) {
-            results.add(new Result(entry, entry.readable() ? decide.apply(entry.usage()) : null));
+            if (!entry.readable()) {
+                results.add(new Result(entry, null));
+                continue;
+            }
+            // One bad line never stops the audit: a usage the engine refuses (a hosting the tool catalogue
+            // contradicts) or cannot decide is kept with its error, undecided, so never allowed.
+            try {
+                results.add(new Result(entry, decide.apply(entry.usage())));
+            } catch (InvalidUsageException e) {
+                String field = path(entry.wrapped() ? "usage" : "", e);
+                results.add(new Result(entry.refused(field, field + ": " + problem(e)), null));
+            } catch (PolicyEvaluationException e) {
+                results.add(new Result(entry.refused("(line)", "(line): the policy engine could not decide it: "
+                        + e.getMessage()), null));
+            }
         }
         return new InventoryAudit(results, System.nanoTime() - start);
     }

@@ -2,8 +2,8 @@ package org.rapaio.jupyter.kernel.channels;
 
 /**
  * Stands in for {@code org.rapaio.jupyter.kernel.channels.LoopThread} of rapaio-jupyter-kernel 3.0.1
- * (same name, constructor and methods), put ahead of the kernel jar on the class path by
- * {@code .ci/notebooks.sh}.
+ * (same name, constructor and methods), compiled against the kernel jar and put ahead of it on the
+ * kernel's class path by {@code policy-notebooks/install.sh} (which {@code .ci/notebooks.sh} runs).
  *
  * <p>Two start-up races of the original make a channel (usually the shell channel) stop for good, so
  * that Jupyter reports "Kernel didn't respond":

@@ -225,6 +225,12 @@ def check_audit(c, jar, inventory):
         c.check(set(shown) == set(expected), "%s: rows %s, expected %s" % (cell_id, sorted(shown), sorted(expected)))
         c.check(rows.get("all") == tuple(verdicts[v] for v in VERDICTS), "%s: wrong 'all' row" % cell_id)
 
+    french = c.text("by-hosting-fr", "text/html")
+    c.check(table_rows(french, "hosting") == table_rows(c.text("by-hosting", "text/html"), "hosting"),
+            "by-hosting-fr: the French table does not count what the English one does")
+    for words in ("Verdict par hébergement", "plateforme externe", "Interdit"):
+        c.check(words in french, "by-hosting-fr: %r not in the French table" % words)
+
     clauses_html = c.text("clauses", "text/html")
     listed = re.findall(r"<tr[^>]*><td[^>]*><b>([^<]+)</b></td><td[^>]*>[^<]*</td>(?:<td>\d+</td>){3}<td>(\d+)</td>",
                         clauses_html)

@@ -228,7 +228,7 @@ public final class InventorySummary {
         }
     }
 
-    private static void row(StringBuilder out, String key, String label, Map<Verdict, Long> counts) {
+    private void row(StringBuilder out, String key, String label, Map<Verdict, Long> counts) {
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         out.append("<tr data-key=\"").append(key).append("\"><td style=\"text-align:left\">").append(label).append("</td>");
         for (Verdict v : Verdict.values()) {
@@ -238,8 +238,8 @@ public final class InventorySummary {
                 .append("</td></tr>\n");
     }
 
-    private static String percent(long part, long total) {
-        return total == 0 ? "\u2013" : String.format(Locale.ROOT, "%.1f", 100.0 * part / total);
+    private String percent(long part, long total) {
+        return total == 0 ? "\u2013" : String.format(text.language().locale(), "%.1f", 100.0 * part / total);
     }
 
     /**

@@ -73,6 +73,20 @@ class InventorySummaryTest {
     }
 
     @Test
+    void aFrenchSummaryCountsTheSameInFrenchWordsAndNumbers() {
+        InventorySummary s = new InventorySummary(java.util.Locale.FRENCH)
+                .add(usage(Hosting.EXTERNAL, Purpose.WRITING), decision(Verdict.DENY, "R3", "R4.1"))
+                .add(usage(Hosting.EXTERNAL, Purpose.WRITING), decision(Verdict.ALLOW, "R4.1"))
+                .add(usage(Hosting.LOCAL, Purpose.WRITING), decision(Verdict.ALLOW, "CNIL-4"))
+                .addUnreadable();
+        assertEquals("4 lignes\u00a0: 2 autorisées, 0 à demander d'abord, 1 interdites, 1 illisibles", s.totalsLine());
+        String html = s.byPurposeHtml();
+        assertTrue(html.contains("<tr data-key=\"WRITING\"><td style=\"text-align:left\">rédaction</td><td>2</td><td>0</td><td>1</td><td>3</td><td>33,3</td>"), html);
+        assertTrue(html.contains("<b>Verdict par finalité</b>"), html);
+        assertTrue(s.markdown().contains("| plateforme externe | 1 | 0 | 1 | 2 |"), s.markdown());
+    }
+
+    @Test
     void seededRandomInventoriesAddUp() {
         long seed = Long.getLong("aipolicy.seed", new Random().nextLong());
         try {

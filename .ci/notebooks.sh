@@ -64,6 +64,17 @@ export JUPYTER_PLATFORM_DIRS=0
 mkdir -p "$WORK/executed" "$WORK/logs" "$JUPYTER_PATH" "$JUPYTER_DATA_DIR" "$JUPYTER_CONFIG_DIR" "$JUPYTER_RUNTIME_DIR"
 bash policy-notebooks/install.sh
 KERNEL_DIR=$JUPYTER_DATA_DIR/kernels/$KERNEL_NAME
+# The install is documented as safe to run again: a second run must install nothing, fetch nothing,
+# compile nothing, and leave kernel.json as it was.
+before=$(sha256sum "$KERNEL_DIR/kernel.json")
+again=$(bash policy-notebooks/install.sh 2>&1)
+if [ "$(sha256sum "$KERNEL_DIR/kernel.json")" != "$before" ] \
+    || echo "$again" | grep -qE "installing|fetching|compiling"; then
+  log "policy-notebooks/install.sh is not idempotent; its second run said:" >&2
+  echo "$again" >&2
+  exit 1
+fi
+log "policy-notebooks/install.sh run twice: the second run changed nothing"
 if [ "${RJK_UNPATCHED:-0}" = 1 ]; then
   # The kernel as published, to measure its hang rate: the fix taken off the class path.
   sed -i "s#$KERNEL_DIR/fix:##" "$KERNEL_DIR/kernel.json"

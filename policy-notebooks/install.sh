@@ -64,7 +64,8 @@ mkdir -p "$KERNEL_DIR"
 if [ ! -f "$KERNEL_JAR" ]; then
   log "fetching $KERNEL_ARTIFACT from Maven Central"
   fetch_log=$(mktemp)
-  if ! mvn -q -B -N -Dstyle.color=never dependency:copy -Dartifact="$KERNEL_ARTIFACT" \
+  if ! mvn -q -B -N -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+      -Dartifact="$KERNEL_ARTIFACT" \
       -DoutputDirectory="$KERNEL_DIR" >"$fetch_log" 2>&1; then
     cat "$fetch_log" >&2
     rm -f "$fetch_log"

@@ -3,6 +3,12 @@
 verdicts it shows are the expected ones.
 
     /usr/bin/python3 .ci/check_notebooks.py EXECUTED.ipynb AIPOLICY_JAR INVENTORY.jsonl
+    /usr/bin/python3 .ci/check_notebooks.py --committed NOTEBOOK.ipynb...
+
+Every notebook, executed or committed: no output holds a terminal colour code (ESC [) or an absolute
+path of a machine (/work/, /root/, /home/), in any output (stream text, rich data, error tracebacks).
+--committed checks only that, and that every code cell has been executed (the committed notebooks are
+what a reader sees on a code-hosting page).
 
 check-one-use.ipynb: the verdicts expected for each use, written by hand from POLICY.md.
 audit-inventory.ipynb: the summary it shows must equal the command-line tool's decisions of the same
@@ -23,6 +29,22 @@ import tempfile
 import nbformat
 
 VERDICTS = ("ALLOW", "ESCALATE", "DENY")
+# What must never appear in an output: a terminal colour code, or a path that only means something on
+# the machine that executed the notebook.
+FORBIDDEN = (("\u001b[", "a terminal colour code"), ("/work/", "an absolute path"),
+             ("/root/", "an absolute path"), ("/home/", "an absolute path"))
+
+
+def strings(value):
+    """Every string inside an output (nested lists and dicts included)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for v in value:
+            yield from strings(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from strings(v)
 
 
 class Checker:
@@ -56,6 +78,16 @@ class Checker:
                     if re.search(r"Exception|ERROR|error:", text):
                         self.fail("%s wrote an error on standard error: %s" % (where, text[:300]))
 
+    def check_clean_outputs(self):
+        for index, cell in enumerate(self.nb.cells):
+            for output in cell.get("outputs", []):
+                for text in strings(dict(output)):
+                    for needle, what in FORBIDDEN:
+                        at = text.find(needle)
+                        if at >= 0:
+                            self.fail("cell %d (%s): an output holds %s (%r): %r" % (
+                                index + 1, cell.get("id"), what, needle, text[max(0, at - 40):at + 60]))
+
     def text(self, cell_id, kind=None):
         """The outputs of a cell as one string: stream text, then text/html, text/markdown, text/plain."""
         cell = self.cells.get(cell_id)
@@ -73,24 +105,32 @@ class Checker:
                     parts.append("".join(value) if isinstance(value, list) else value)
         return "\n".join(parts)
 
-    def card_verdict(self, cell_id, expected, clauses=(), contacts=(), obligations=()):
+    def card_verdict(self, cell_id, expected, clauses=(), contacts=(), obligations=(), lang="en"):
+        """A decision card: its verdict, language, cited clauses, contacts and obligations, read from the
+        data- attributes the card carries (the visible text is in words, not codes)."""
         html = self.text(cell_id, "text/html")
-        found = re.search(r'class="aipolicy-card" data-verdict="(\w+)"', html)
+        found = re.search(r'class="aipolicy-card" data-verdict="(\w+)" lang="(\w+)"', html)
         if not self.check(found is not None, "%s: no decision card in the output" % cell_id):
-            return
+            return html
         self.check(found.group(1) == expected, "%s: verdict %s, expected %s" % (cell_id, found.group(1), expected))
+        self.check(found.group(2) == lang, "%s: card in %s, expected %s" % (cell_id, found.group(2), lang))
         for clause in clauses:
-            self.check('<div class="aipolicy-clause" style="margin:6px 0"><b>%s</b>' % clause in html,
+            self.check('<div class="aipolicy-clause" data-clause="%s"' % clause in html,
                        "%s: clause %s not cited" % (cell_id, clause))
         for contact in contacts:
-            self.check("<li><b>%s</b>:" % contact in html, "%s: contact %s not shown" % (cell_id, contact))
+            self.check('<li data-contact="%s">' % contact in html, "%s: contact %s not shown" % (cell_id, contact))
         for obligation in obligations:
-            self.check("<li><b>%s</b>:" % obligation in html, "%s: obligation %s not shown" % (cell_id, obligation))
+            self.check('<li data-obligation="%s">' % obligation in html,
+                       "%s: obligation %s not shown" % (cell_id, obligation))
+        return html
 
 
 def check_one_use(c):
     # Expected from POLICY.md section 4, by hand.
     c.card_verdict("builder-deny", "DENY", clauses=("R3", "R4.1"))                       # D1
+    french = c.card_verdict("builder-french", "DENY", clauses=("R3", "R4.1"), lang="fr")  # D1, in French
+    for words in ("Interdit", "Pourquoi", "Clauses citées", "plateforme externe", "rédaction"):
+        c.check(words in french, "builder-french: %r not on the French card" % words)
     c.card_verdict("builder-allow", "ALLOW", clauses=("R4.1",),                          # P1
                    obligations=("VERIFY_OUTPUTS", "DISCLOSE_AI_USE"))
     c.card_verdict("builder-training", "ESCALATE", clauses=("R7.1",), contacts=("DPO", "CDO"))  # S5
@@ -101,8 +141,8 @@ def check_one_use(c):
         c.check(re.search(r"^%s\s+%s\s" % (hosting, verdict), what_if, re.M) is not None,
                 "what-if: expected %s for %s in:\n%s" % (verdict, hosting, what_if))
     markdown = c.text("markdown-card", "text/markdown")
-    c.check(re.match(r"### \S+ ESCALATE", markdown) is not None,
-            "markdown-card: expected a Markdown card headed ESCALATE, got %r" % markdown[:80])
+    c.check(re.match(r"### \S+ Ask first", markdown) is not None,
+            "markdown-card: expected a Markdown card headed 'Ask first' (ESCALATE), got %r" % markdown[:80])
     c.check("field: hosting;" in c.text("invalid", "stream"), "invalid: the refusal does not name the field hosting")
 
 
@@ -130,14 +170,15 @@ def cli_decisions(jar, inventory):
 
 
 def table_rows(html, by):
-    """{label: (allow, escalate, deny)} from a summary table the notebook shows."""
+    """{code: (allow, escalate, deny)} from a summary table the notebook shows; each row carries the
+    code it counts (data-key: a purpose, a hosting, or "all") while it shows a label in words."""
     table = re.search(r'<table class="aipolicy-table" data-by="%s">(.*?)</table>' % by, html, re.S)
     if table is None:
         return None
     rows = {}
-    for label, a, e, d in re.findall(r"<tr><td[^>]*>(.*?)</td><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td>",
-                                     table.group(1)):
-        rows[re.sub(r"<[^>]+>", "", label)] = (int(a), int(e), int(d))
+    for key, a, e, d in re.findall(r'<tr data-key="(\w+)"><td[^>]*>.*?</td><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td>',
+                                   table.group(1)):
+        rows[key] = (int(a), int(e), int(d))
     return rows
 
 
@@ -168,7 +209,7 @@ def check_audit(c, jar, inventory):
     c.check(read.startswith("%d lines; %d unreadable; every line labelled synthetic: true" % (total, len(errors))),
             "read: got %r" % read[:100])
 
-    expected_totals = "%d lines: %d ALLOW, %d ESCALATE, %d DENY, %d unreadable" % (
+    expected_totals = "%d lines: %d allowed, %d to ask first, %d not allowed, %d unreadable" % (
         total, verdicts["ALLOW"], verdicts["ESCALATE"], verdicts["DENY"], len(errors))
     decide = c.text("decide", "stream")
     c.check(decide.startswith(expected_totals), "decide: expected %r, got %r" % (expected_totals, decide[:100]))
@@ -184,8 +225,14 @@ def check_audit(c, jar, inventory):
         c.check(set(shown) == set(expected), "%s: rows %s, expected %s" % (cell_id, sorted(shown), sorted(expected)))
         c.check(rows.get("all") == tuple(verdicts[v] for v in VERDICTS), "%s: wrong 'all' row" % cell_id)
 
+    french = c.text("by-hosting-fr", "text/html")
+    c.check(table_rows(french, "hosting") == table_rows(c.text("by-hosting", "text/html"), "hosting"),
+            "by-hosting-fr: the French table does not count what the English one does")
+    for words in ("Verdict par hébergement", "plateforme externe", "Interdit"):
+        c.check(words in french, "by-hosting-fr: %r not in the French table" % words)
+
     clauses_html = c.text("clauses", "text/html")
-    listed = re.findall(r"<tr><td[^>]*><b>([^<]+)</b></td><td[^>]*>[^<]*</td>(?:<td>\d+</td>){3}<td>(\d+)</td>",
+    listed = re.findall(r"<tr[^>]*><td[^>]*><b>([^<]+)</b></td><td[^>]*>[^<]*</td>(?:<td>\d+</td>){3}<td>(\d+)</td>",
                         clauses_html)
     c.check(len(listed) == min(10, len(clause_counts)), "clauses: %d rows listed" % len(listed))
     for clause, count in listed:
@@ -211,22 +258,40 @@ def check_audit(c, jar, inventory):
             "unreadable: listed %s, the tool could not read %s" % (shown, errors))
 
 
+def report(c):
+    for failure in c.failures:
+        print("notebooks: %s: FAILED: %s" % (c.name, failure), file=sys.stderr)
+    return not c.failures
+
+
 def main(argv):
+    if len(argv) >= 3 and argv[1] == "--committed":
+        ok = True
+        for path in argv[2:]:
+            c = Checker(path)
+            c.check_clean_outputs()
+            for index, cell in enumerate(c.nb.cells):
+                if cell.cell_type == "code" and cell.get("execution_count") is None:
+                    c.fail("cell %d (%s) is committed without its outputs" % (index + 1, cell.get("id")))
+            if report(c):
+                print("notebooks: %s (committed): outputs clean" % c.name)
+            else:
+                ok = False
+        return 0 if ok else 1
     if len(argv) != 4:
         print(__doc__, file=sys.stderr)
         return 2
     path, jar, inventory = argv[1:]
     c = Checker(path)
     c.check_ran_cleanly()
+    c.check_clean_outputs()
     if c.name == "check-one-use.ipynb":
         check_one_use(c)
     elif c.name == "audit-inventory.ipynb":
         check_audit(c, jar, inventory)
     else:
         c.fail("no expected verdicts are written for this notebook: add them to .ci/check_notebooks.py")
-    for failure in c.failures:
-        print("notebooks: %s: FAILED: %s" % (c.name, failure), file=sys.stderr)
-    if not c.failures:
+    if report(c):
         print("notebooks: %s: outputs and verdicts as expected" % c.name)
     return 1 if c.failures else 0
 

@@ -1,31 +1,38 @@
 #!/usr/bin/env bash
-# Executes every example notebook (policy-examples/notebooks/*.ipynb) headlessly in a real Jupyter Java
-# kernel, fails on any cell error, then checks the verdicts the executed notebooks show.
+# Executes every example notebook (policy-notebooks/notebooks/*.ipynb) headlessly in a real Jupyter Java
+# kernel, fails on any cell error, then checks the outputs and verdicts the executed notebooks show.
 #
 #   bash .ci/notebooks.sh            # run and check; the committed notebooks are left as they are
 #   bash .ci/notebooks.sh --update   # also copy the executed notebooks (with their outputs) back
 #
-# Needs policy-examples/target/aipolicy.jar: run `mvn -B package` (or verify) first.
-# Installs, only when missing: Debian's jupyter-nbconvert, jupyter-client, jupyter-core and
-# python3-nbclient (apt-get), and the rapaio Jupyter kernel jar (Maven Central, through mvn).
-# Everything it writes goes under policy-examples/target/notebooks/: the kernel jar, a private
-# JUPYTER_PATH holding kernel.json, the executed notebooks and one log per attempt.
+# Needs policy-notebooks/target/aipolicy-notebooks.jar (mvn -B package or verify first) and
+# the command-line tool's aipolicy.jar (policy-cli/target or policy-examples/target), which the inventory
+# audit is checked against.
+# Installs Jupyter and the kernel with policy-notebooks/install.sh, the researcher's install, into a
+# private Jupyter set-up under policy-notebooks/target/notebooks/ (user and system settings ignored);
+# the executed notebooks and one log per attempt go there too.
 #
-# The published kernel hangs at start-up now and then (9 starts in 21 on a loaded 2-core machine):
-# two start-up races in its channel threads leave the shell channel deaf (a loop thread's "running"
-# flag set after it starts; shell handlers filled after polling begins). The script puts a corrected
-# copy of that one class ahead of the kernel jar (.ci/rjk-fix/LoopThread.java; RJK_UNPATCHED=1 runs
-# the kernel as published), and still gives each start 20 s and each notebook up to 4 attempts.
-# A cell error is not retried.
+# The kernel gets the start-up fix install.sh installs (the published kernel hangs at about one start in
+# five); each start still gets 20 s and each notebook up to 4 attempts. A cell error is not retried.
+# Outputs are cleaned as they are executed: terminal colour codes and this checkout's absolute path are
+# removed from every output; .ci/check_notebooks.py then fails on any that remains, in the executed and
+# in the committed notebooks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-KERNEL_ARTIFACT=io.github.padreati:rapaio-jupyter-kernel:3.0.1
-KERNEL_NAME=rapaio-jupyter-kernel
-NOTEBOOKS=policy-examples/notebooks
-JAR=policy-examples/target/aipolicy.jar
-WORK=$ROOT/policy-examples/target/notebooks
+NOTEBOOKS=policy-notebooks/notebooks
+JAR=policy-notebooks/target/aipolicy-notebooks.jar
+# The command-line tool, wherever this checkout builds it (AIPOLICY_CLI_JAR overrides).
+CLI_JAR=${AIPOLICY_CLI_JAR:-}
+if [ -z "$CLI_JAR" ]; then
+  for candidate in policy-cli/target/aipolicy.jar policy-examples/target/aipolicy.jar; do
+    if [ -f "$candidate" ]; then CLI_JAR=$candidate; break; fi
+  done
+  CLI_JAR=${CLI_JAR:-policy-cli/target/aipolicy.jar}
+fi
+WORK=$ROOT/policy-notebooks/target/notebooks
+KERNEL_NAME=rjk-aipolicy
 ATTEMPTS=4
 STARTUP_TIMEOUT=20
 CELL_TIMEOUT=300
@@ -41,82 +48,76 @@ esac
 
 log() { echo "notebooks: $*"; }
 
-if [ ! -f "$JAR" ]; then
-  log "$JAR is missing: run 'mvn -B package' first" >&2
-  exit 1
-fi
-
-# 1. Jupyter (nbconvert + nbclient), from Debian, only if missing.
-if ! "$PYTHON" -c 'import nbformat, nbclient, nbconvert, jupyter_client' >/dev/null 2>&1; then
-  log "installing Debian's jupyter-nbconvert jupyter-client jupyter-core python3-nbclient"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo=sudo
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
-  $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
-    jupyter-nbconvert jupyter-client jupyter-core python3-nbclient >/dev/null
-fi
-log "nbconvert $("$PYTHON" -m nbconvert --version 2>/dev/null), $(java -version 2>&1 | sed -n 1p)"
-
-# 2. The kernel jar, from Maven Central, only if missing.
-mkdir -p "$WORK/kernel" "$WORK/executed" "$WORK/logs"
-KERNEL_JAR=$WORK/kernel/rapaio-jupyter-kernel-3.0.1.jar
-if [ ! -f "$KERNEL_JAR" ]; then
-  log "fetching $KERNEL_ARTIFACT"
-  if ! mvn -q -B -N -Dstyle.color=never dependency:copy -Dartifact="$KERNEL_ARTIFACT" \
-      -DoutputDirectory="$WORK/kernel" >"$WORK/logs/kernel-fetch.log" 2>&1; then
-    cat "$WORK/logs/kernel-fetch.log" >&2
+for jar in "$JAR" "$CLI_JAR"; do
+  if [ ! -f "$jar" ]; then
+    log "$jar is missing: run 'mvn -B package' first" >&2
     exit 1
   fi
-fi
+done
 
-# 3. A private Jupyter set-up: kernel.json in our own JUPYTER_PATH; user and system settings ignored.
+# 1-3. A private Jupyter set-up, filled by the researcher's install script.
 export JUPYTER_PATH=$WORK/jupyter
 export JUPYTER_DATA_DIR=$WORK/jupyter-data
 export JUPYTER_CONFIG_DIR=$WORK/jupyter-config
 export JUPYTER_RUNTIME_DIR=$WORK/jupyter-runtime
 export JUPYTER_PLATFORM_DIRS=0
-mkdir -p "$JUPYTER_PATH/kernels/$KERNEL_NAME" "$JUPYTER_DATA_DIR" "$JUPYTER_CONFIG_DIR" "$JUPYTER_RUNTIME_DIR"
-JAVA=$(command -v java)
-# The start-up fix: our LoopThread (.ci/rjk-fix/LoopThread.java) ahead of the kernel jar on the class
-# path. RJK_UNPATCHED=1 runs the kernel as published, to measure its hang rate.
-KERNEL_CLASSPATH=$KERNEL_JAR
-if [ "${RJK_UNPATCHED:-0}" != 1 ]; then
-  FIX=$WORK/kernel/fix
-  if [ ! -f "$FIX/org/rapaio/jupyter/kernel/channels/LoopThread.class" ] \
-      || [ .ci/rjk-fix/LoopThread.java -nt "$FIX/org/rapaio/jupyter/kernel/channels/LoopThread.class" ]; then
-    javac -nowarn --release 17 -cp "$KERNEL_JAR" -d "$FIX" .ci/rjk-fix/LoopThread.java
-  fi
-  KERNEL_CLASSPATH=$FIX:$KERNEL_JAR
-  log "kernel start-up fix: $FIX ahead of the kernel jar (RJK_UNPATCHED=1 to run without it)"
+mkdir -p "$WORK/executed" "$WORK/logs" "$JUPYTER_PATH" "$JUPYTER_DATA_DIR" "$JUPYTER_CONFIG_DIR" "$JUPYTER_RUNTIME_DIR"
+bash policy-notebooks/install.sh
+KERNEL_DIR=$JUPYTER_DATA_DIR/kernels/$KERNEL_NAME
+# The install is documented as safe to run again: a second run must install nothing, fetch nothing,
+# compile nothing, and leave kernel.json as it was.
+before=$(sha256sum "$KERNEL_DIR/kernel.json")
+again=$(bash policy-notebooks/install.sh 2>&1)
+if [ "$(sha256sum "$KERNEL_DIR/kernel.json")" != "$before" ] \
+    || echo "$again" | grep -qE "installing|fetching|compiling"; then
+  log "policy-notebooks/install.sh is not idempotent; its second run said:" >&2
+  echo "$again" >&2
+  exit 1
 fi
-cat > "$JUPYTER_PATH/kernels/$KERNEL_NAME/kernel.json" <<EOF
-{
-  "argv": ["$JAVA", "-cp", "$KERNEL_CLASSPATH", "org.rapaio.jupyter.kernel.MainApp", "{connection_file}"],
-  "display_name": "Java (rjk 3.0.1)",
-  "language": "java",
-  "interrupt_mode": "message",
-  "env": {
-    "RJK_COMPILER_OPTIONS": "",
-    "RJK_TIMEOUT_MILLIS": "-1",
-    "RJK_INIT_SCRIPT": "",
-    "RJK_MIMA_CACHE": "$WORK/mima-cache"
-  }
-}
-EOF
+log "policy-notebooks/install.sh run twice: the second run changed nothing"
+if [ "${RJK_UNPATCHED:-0}" = 1 ]; then
+  # The kernel as published, to measure its hang rate: the fix taken off the class path.
+  sed -i "s#$KERNEL_DIR/fix:##" "$KERNEL_DIR/kernel.json"
+  log "RJK_UNPATCHED=1: the kernel runs without its start-up fix"
+fi
+log "nbconvert $("$PYTHON" -m nbconvert --version 2>/dev/null), $(java -version 2>&1 | sed -n 1p)"
 
-# Kernels started from our private kernel jar that outlived their notebook run (a start-up hang can
-# leave one): found by that jar's path, stopped by process id.
+# Kernels started from our private kernel folder that outlived their notebook run (a start-up hang can
+# leave one): found by that folder's path, stopped by process id.
 stop_leftover_kernels() {
   local pids
-  pids=$(pgrep -f -- "$KERNEL_JAR org.rapaio.jupyter.kernel.MainApp" || true)
+  pids=$(pgrep -f -- "$KERNEL_DIR/.*org.rapaio.jupyter.kernel.MainApp" || true)
   if [ -n "$pids" ]; then
     log "stopping leftover kernel process(es): $(echo $pids)"
     kill $pids 2>/dev/null || true
   fi
 }
 
-# 4. Execute and check each notebook, retrying a kernel that does not start.
+# Removes terminal colour codes and this checkout's absolute path from every output of a notebook
+# (stream text, rich data, error tracebacks), in place.
+clean_outputs() {
+  "$PYTHON" - "$1" "$ROOT/" <<'PY'
+import re, sys
+import nbformat
+path, root = sys.argv[1:]
+ansi = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+def clean(value):
+    if isinstance(value, str):
+        return ansi.sub("", value).replace(root, "")
+    if isinstance(value, list):
+        return [clean(v) for v in value]
+    if isinstance(value, dict):
+        return {k: clean(v) for k, v in value.items()}
+    return value
+nb = nbformat.read(path, as_version=4)
+for cell in nb.cells:
+    if "outputs" in cell:
+        cell["outputs"] = [nbformat.from_dict(clean(dict(o))) for o in cell["outputs"]]
+nbformat.write(nb, path)
+PY
+}
+
+# 4. Execute, clean and check each notebook, retrying a kernel that does not start.
 failed=0
 passed=0
 shopt -s nullglob
@@ -150,11 +151,14 @@ for notebook in "$NOTEBOOKS"/*.ipynb; do
     reason=$(grep -E "Kernel didn't respond|TimeoutError|RuntimeError|Error" "$logfile" | tail -1 || true)
     log "$name.ipynb: attempt $attempt of $ATTEMPTS failed after ${seconds} s (exit $status: ${reason:-see $logfile})" >&2
   done
-  # Check what the executed notebook shows: no error output, the expected verdicts, and (for the
+  # Check what the executed notebook shows: clean outputs, no error, the expected verdicts, and (for the
   # inventory audit) a summary equal to the command-line tool's decisions of the same file.
-  if $ok && ! "$PYTHON" .ci/check_notebooks.py "$WORK/executed/$name.ipynb" "$JAR" \
-      "$NOTEBOOKS/data/synthetic-inventory.jsonl"; then
-    ok=false
+  if $ok; then
+    clean_outputs "$WORK/executed/$name.ipynb"
+    if ! "$PYTHON" .ci/check_notebooks.py "$WORK/executed/$name.ipynb" "$CLI_JAR" \
+        "$NOTEBOOKS/data/synthetic-inventory.jsonl"; then
+      ok=false
+    fi
   fi
   if $ok; then
     passed=$((passed + 1))
@@ -169,22 +173,13 @@ if [ $((passed + failed)) -eq 0 ]; then
 fi
 
 if [ $failed -eq 0 ] && $update; then
-  # Copied as executed, except in stream outputs: terminal colour codes are dropped and this
-  # checkout's absolute path is cut (the kernel prints the absolute path of the jar it adds).
-  for executed in "$WORK"/executed/*.ipynb; do
-    "$PYTHON" - "$executed" "$NOTEBOOKS/$(basename "$executed")" "$ROOT/" <<'PY'
-import re, sys
-import nbformat
-source, target, root = sys.argv[1:]
-nb = nbformat.read(source, as_version=4)
-for cell in nb.cells:
-    for output in cell.get("outputs", []):
-        if output.get("output_type") == "stream":
-            output["text"] = re.sub(r"\x1b\[[0-9;]*m", "", output["text"]).replace(root, "")
-nbformat.write(nb, target)
-PY
-  done
+  cp "$WORK"/executed/*.ipynb "$NOTEBOOKS"/
   log "copied the executed notebooks back to $NOTEBOOKS"
+fi
+
+# The committed notebooks are what a reader sees on a code-hosting page: the same output checks apply.
+if ! "$PYTHON" .ci/check_notebooks.py --committed "$NOTEBOOKS"/*.ipynb; then
+  failed=$((failed + 1))
 fi
 
 echo "notebooks: $passed passed, $failed failed"

@@ -1,0 +1,314 @@
+package fr.inserm.aipolicy.notebook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import fr.inserm.aipolicy.Decision;
+import fr.inserm.aipolicy.InvalidUsageException;
+import fr.inserm.aipolicy.Language;
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.PolicyEvaluationException;
+import fr.inserm.aipolicy.PolicyJson;
+import fr.inserm.aipolicy.Usage;
+import fr.inserm.aipolicy.Verdict;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Decides a whole inventory of declared uses and keeps every decision for a summary.
+ *
+ * <p>An inventory is JSON Lines. A line is either a bare usage (the format of
+ * {@code aipolicy evaluate --batch}) or an entry wrapping one:
+ * {@code {"id": "SYN-00001", "synthetic": true, "declaredBy": "...", "usage": {...}}}. A line that
+ * cannot be read is kept as an entry with its error: it is counted, never decided, never allowed.
+ *
+ * <pre>{@code
+ * InventoryAudit audit = InventoryAudit.run(engine, InventoryAudit.read(Path.of("data/synthetic-inventory.jsonl")));
+ * audit.summary().html();   // tables and chart
+ * }</pre>
+ *
+ * @param results one result per inventory line, in file order
+ * @param elapsedNanos the time taken to decide the readable entries, in nanoseconds
+ */
+public record InventoryAudit(List<Result> results, long elapsedNanos) {
+
+    /** Strict, as the usage reader is: no trailing content, no field given twice. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final List<String> ENTRY_FIELDS = List.of("id", "synthetic", "declaredBy", "usage");
+
+    /**
+     * One inventory line and its decision.
+     *
+     * @param entry the line as read
+     * @param decision the decision, or null when the line could not be read
+     */
+    public record Result(InventoryEntry entry, Decision decision) {
+    }
+
+    /** Copies the results. */
+    public InventoryAudit {
+        results = List.copyOf(results);
+    }
+
+    /**
+     * Reads an inventory file (UTF-8 JSON Lines); blank lines are skipped.
+     *
+     * @param jsonl the file
+     * @return one entry per non-blank line, in file order
+     * @throws IOException when the file cannot be read
+     */
+    public static List<InventoryEntry> read(Path jsonl) throws IOException {
+        return parse(Files.readAllLines(jsonl, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Reads inventory lines; blank lines are skipped but counted in line numbers.
+     *
+     * @param lines the lines
+     * @return one entry per non-blank line
+     */
+    public static List<InventoryEntry> parse(List<String> lines) {
+        List<InventoryEntry> entries = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            String text = lines.get(i);
+            if (!text.isBlank()) {
+                entries.add(parseLine(i + 1, text));
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * Reads one inventory line.
+     *
+     * @param line the line number, from 1
+     * @param text the line
+     * @return the entry, with its error when it cannot be read
+     */
+    public static InventoryEntry parseLine(int line, String text) {
+        String fallbackId = "line " + line;
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            return unreadable(line, fallbackId, false, null, false, "(line)", "not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            return unreadable(line, fallbackId, false, null, false, "(line)",
+                    "must be a JSON object: a usage, or an entry with " + String.join(", ", ENTRY_FIELDS));
+        }
+        if (!node.has("usage")) {
+            return usageEntry(line, fallbackId, false, null, text, "");
+        }
+        // A wrapped entry is read as strictly as a usage: a misspelt or mistyped field is an error, not ignored.
+        for (var names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!ENTRY_FIELDS.contains(name)) {
+                return unreadable(line, fallbackId, false, null, true, name,
+                        "is not an accepted field; accepted: " + String.join(", ", ENTRY_FIELDS));
+            }
+        }
+        JsonNode idNode = node.get("id");
+        if (idNode != null && !idNode.isTextual()) {
+            return unreadable(line, fallbackId, false, null, true, "id", "must be a text");
+        }
+        String id = idNode == null ? fallbackId : idNode.asText();
+        JsonNode syntheticNode = node.get("synthetic");
+        if (syntheticNode != null && !syntheticNode.isBoolean()) {
+            return unreadable(line, id, false, null, true, "synthetic", "must be true or false");
+        }
+        boolean synthetic = syntheticNode != null && syntheticNode.booleanValue();
+        JsonNode declaredNode = node.get("declaredBy");
+        if (declaredNode != null && !declaredNode.isTextual()) {
+            return unreadable(line, id, synthetic, null, true, "declaredBy", "must be a text");
+        }
+        String declaredBy = declaredNode == null ? null : declaredNode.asText();
+        return usageEntry(line, id, synthetic, declaredBy, node.get("usage").toString(), "usage");
+    }
+
+    private static InventoryEntry usageEntry(int line, String id, boolean synthetic, String declaredBy, String usageJson,
+            String prefix) {
+        try {
+            return new InventoryEntry(line, id, synthetic, declaredBy, !prefix.isEmpty(), PolicyJson.readUsage(usageJson),
+                    null, null);
+        } catch (InvalidUsageException e) {
+            return unreadable(line, id, synthetic, declaredBy, !prefix.isEmpty(), path(prefix, e), problem(e));
+        }
+    }
+
+    /** The field's full path in the line: {@code usage.hosting} in a wrapped entry, {@code hosting} in a bare one. */
+    private static String path(String prefix, InvalidUsageException e) {
+        boolean whole = e.field() == null || e.field().startsWith("(");
+        if (prefix.isEmpty()) {
+            return whole ? "(line)" : e.field();
+        }
+        return whole ? prefix : prefix + "." + e.field();
+    }
+
+    /** What is wrong, and the accepted values when the field takes a fixed set. */
+    private static String problem(InvalidUsageException e) {
+        return e.problem() + (e.acceptedValues().isEmpty() ? "" : "; accepted: " + String.join(", ", e.acceptedValues()));
+    }
+
+    private static InventoryEntry unreadable(int line, String id, boolean synthetic, String declaredBy, boolean wrapped,
+            String field, String problem) {
+        return new InventoryEntry(line, id, synthetic, declaredBy, wrapped, null, field, field + ": " + problem);
+    }
+
+    /**
+     * Decides every readable entry.
+     *
+     * @param engine the engine
+     * @param entries the entries, for example from {@link #read(Path)}
+     * @return the audit, with one result per entry in the same order
+     */
+    public static InventoryAudit run(PolicyEngine engine, List<InventoryEntry> entries) {
+        Objects.requireNonNull(engine, "engine");
+        return run(entries, engine::evaluate);
+    }
+
+    /**
+     * Decides every readable entry with the policy's texts (reasons, obligations, advice, clause
+     * titles) in a language.
+     *
+     * @param engine the engine
+     * @param entries the entries
+     * @param locale English or French
+     * @return the audit, with one result per entry in the same order
+     * @throws fr.inserm.aipolicy.InvalidUsageException naming {@code language} for another language
+     */
+    public static InventoryAudit run(PolicyEngine engine, List<InventoryEntry> entries, Locale locale) {
+        Objects.requireNonNull(engine, "engine");
+        Locale checked = Language.of(locale).locale();
+        return run(entries, usage -> engine.evaluate(usage, checked));
+    }
+
+    private static InventoryAudit run(List<InventoryEntry> entries, Function<Usage, Decision> decide) {
+        List<Result> results = new ArrayList<>(entries.size());
+        long start = System.nanoTime();
+        for (InventoryEntry entry : entries) {
+            if (!entry.readable()) {
+                results.add(new Result(entry, null));
+                continue;
+            }
+            // One bad line never stops the audit: a usage the engine refuses (a hosting the tool catalogue
+            // contradicts) or cannot decide is kept with its error, undecided, so never allowed.
+            try {
+                results.add(new Result(entry, decide.apply(entry.usage())));
+            } catch (InvalidUsageException e) {
+                String field = path(entry.wrapped() ? "usage" : "", e);
+                results.add(new Result(entry.refused(field, field + ": " + problem(e)), null));
+            } catch (PolicyEvaluationException e) {
+                results.add(new Result(entry.refused("(line)", "(line): the policy engine could not decide it: "
+                        + e.getMessage()), null));
+            }
+        }
+        return new InventoryAudit(results, System.nanoTime() - start);
+    }
+
+    /**
+     * Counts the results by verdict, purpose, hosting and cited clause.
+     *
+     * @return the summary
+     */
+    public InventorySummary summary() {
+        return summary(Locale.ENGLISH);
+    }
+
+    /**
+     * Counts the results by verdict, purpose, hosting and cited clause, for display in a language.
+     *
+     * @param locale English or French
+     * @return the summary
+     */
+    public InventorySummary summary(Locale locale) {
+        InventorySummary summary = new InventorySummary(locale);
+        for (Result result : results) {
+            if (result.decision() == null) {
+                summary.addUnreadable();
+            } else {
+                summary.add(result.entry().usage(), result.decision());
+            }
+        }
+        return summary;
+    }
+
+    /**
+     * The results with a given verdict, in file order.
+     *
+     * @param verdict the verdict
+     * @return the matching results
+     */
+    public List<Result> withVerdict(Verdict verdict) {
+        return results.stream().filter(r -> r.decision() != null && r.decision().verdict() == verdict).toList();
+    }
+
+    /**
+     * The lines that could not be read.
+     *
+     * @return their entries, in file order
+     */
+    public List<InventoryEntry> unreadable() {
+        return results.stream().map(Result::entry).filter(e -> !e.readable()).toList();
+    }
+
+    /**
+     * A table of the first results with a verdict: entry id, the use, the rules that decided it
+     * and whom to ask.
+     *
+     * @param verdict the verdict
+     * @param max the most rows to show
+     * @return an HTML table
+     */
+    public String examplesHtml(Verdict verdict, int max) {
+        return examplesHtml(verdict, max, Locale.ENGLISH);
+    }
+
+    /**
+     * A table of the first results with a verdict, in a language: entry id, the use in words, the rules
+     * that decided it, the clauses and whom to ask.
+     *
+     * @param verdict the verdict
+     * @param max the most rows to show
+     * @param locale English or French
+     * @return an HTML table
+     */
+    public String examplesHtml(Verdict verdict, int max, Locale locale) {
+        CardText text = CardText.of(Language.of(locale));
+        List<Result> matching = withVerdict(verdict);
+        StringBuilder out = new StringBuilder(2048);
+        out.append("<table class=\"aipolicy-examples\" data-verdict=\"").append(verdict.name()).append("\">\n")
+                .append("<caption style=\"text-align:left\">")
+                .append(Markup.html(text.format("summary.examples", Integer.toString(Math.min(max, matching.size())),
+                        Integer.toString(matching.size()), text.verdict(verdict))))
+                .append("</caption>\n<thead><tr>");
+        for (String key : List.of("summary.entry", "summary.use", "summary.rules", "summary.clauses", "summary.ask")) {
+            out.append("<th>").append(Markup.html(text.get(key))).append("</th>");
+        }
+        out.append("</tr></thead>\n<tbody>\n");
+        for (Result r : matching.subList(0, Math.min(max, matching.size()))) {
+            Decision d = r.decision();
+            out.append("<tr><td>").append(Markup.html(r.entry().id())).append("</td><td style=\"text-align:left\">")
+                    .append(Markup.html(text.describe(r.entry().usage()))).append("</td><td>")
+                    .append(Markup.html(Markup.joined(d.reasons().stream().map(x -> x.rule()).toList())))
+                    .append("</td><td>").append(Markup.html(Markup.joined(d.citedClauseIds()))).append("</td><td>")
+                    .append(Markup.html(Markup.joined(d.escalateTo().stream().map(text::contact).toList())))
+                    .append("</td></tr>\n");
+        }
+        out.append("</tbody></table>\n");
+        return out.toString();
+    }
+}

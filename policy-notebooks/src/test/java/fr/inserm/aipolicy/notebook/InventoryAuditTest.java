@@ -1,0 +1,131 @@
+package fr.inserm.aipolicy.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.inserm.aipolicy.Hosting;
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.Verdict;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InventoryAuditTest {
+
+    private static final String BARE = "{\"tool\":{\"name\":\"ChatGPT\"},\"hosting\":\"EXTERNAL\","
+            + "\"dataCategories\":[\"UNPUBLISHED_RESEARCH\"],\"purpose\":\"WRITING\"}";
+    private static final String WRAPPED = "{\"id\":\"SYN-7\",\"synthetic\":true,\"declaredBy\":\"Unit <S1>\","
+            + "\"usage\":{\"tool\":{\"name\":\"Llama <local>\"},\"hosting\":\"LOCAL\",\"dataCategories\":[],"
+            + "\"purpose\":\"SUMMARISATION\",\"context\":{\"userTrained\":true}}}";
+    private static final String BAD_HOSTING = "{\"id\":\"SYN-8\",\"usage\":{\"tool\":{\"name\":\"x\"},"
+            + "\"hosting\":\"CLOUD\",\"dataCategories\":[],\"purpose\":\"WRITING\"}}";
+
+    @Test
+    void readsBareAndWrappedLinesAndKeepsUnreadableOnes() {
+        List<InventoryEntry> entries = InventoryAudit.parse(List.of(BARE, "", WRAPPED, "{not json", BAD_HOSTING, "[1]"));
+        assertEquals(5, entries.size(), "the blank line is skipped");
+        InventoryEntry bare = entries.get(0);
+        assertEquals("line 1", bare.id());
+        assertFalse(bare.synthetic());
+        assertEquals(Hosting.EXTERNAL, bare.usage().hosting());
+
+        InventoryEntry wrapped = entries.get(1);
+        assertEquals(3, wrapped.line(), "line numbers count blank lines");
+        assertEquals("SYN-7", wrapped.id());
+        assertTrue(wrapped.synthetic());
+        assertEquals("Unit <S1>", wrapped.declaredBy());
+        assertEquals("Llama <local>", wrapped.usage().tool().name());
+
+        assertFalse(entries.get(2).readable());
+        assertEquals("(line)", entries.get(2).field());
+        assertTrue(entries.get(2).error().startsWith("(line): not valid JSON"), entries.get(2).error());
+        assertFalse(entries.get(3).readable());
+        assertEquals("SYN-8", entries.get(3).id());
+        assertEquals("usage.hosting", entries.get(3).field());
+        assertTrue(entries.get(3).error().startsWith("usage.hosting: \"CLOUD\" is not an accepted value; accepted: LOCAL,"),
+                entries.get(3).error());
+        assertFalse(entries.get(4).readable());
+    }
+
+    @Test
+    void decidesReadableLinesOnlyAndSummarises() {
+        PolicyEngine engine = PolicyEngine.builder().build();
+        InventoryAudit audit = InventoryAudit.run(engine, InventoryAudit.parse(List.of(BARE, WRAPPED, BAD_HOSTING)));
+        assertEquals(3, audit.results().size());
+        assertEquals(Verdict.DENY, audit.results().get(0).decision().verdict());
+        assertNotNull(audit.results().get(1).decision());
+        assertNull(audit.results().get(2).decision());
+        assertEquals(1, audit.unreadable().size());
+
+        InventorySummary summary = audit.summary();
+        assertEquals(2, summary.decided());
+        assertEquals(1, summary.unreadable());
+        assertEquals(1, summary.count(Verdict.DENY));
+        assertEquals(audit.results().get(1).decision().verdict() == Verdict.ALLOW ? 1 : 0, summary.count(Verdict.ALLOW));
+
+        String examples = audit.examplesHtml(Verdict.DENY, 5);
+        assertTrue(examples.contains("1 of 1 decisions: Not allowed"), examples);
+        assertTrue(examples.contains("D1"), examples);
+        String allowed = audit.examplesHtml(audit.results().get(1).decision().verdict(), 5);
+        assertTrue(allowed.contains("Llama &lt;local&gt;"), allowed);
+        assertFalse(allowed.contains("<local>"), allowed);
+    }
+
+    private static InventoryEntry only(String line) {
+        List<InventoryEntry> entries = InventoryAudit.parse(List.of(line));
+        assertEquals(1, entries.size());
+        return entries.get(0);
+    }
+
+    private static void assertRefused(String line, String field, String messageStart) {
+        InventoryEntry entry = only(line);
+        assertFalse(entry.readable(), line);
+        assertNull(entry.usage(), line);
+        assertEquals(field, entry.field(), line);
+        assertTrue(entry.error().startsWith(messageStart), entry.error());
+    }
+
+    @Test
+    void anEntryIsReadAsStrictlyAsAUsage() {
+        String usage = "{\"tool\":{\"name\":\"x\"},\"hosting\":\"LOCAL\",\"dataCategories\":[],\"purpose\":\"OTHER\"}";
+        assertTrue(only("{\"id\":\"A\",\"usage\":" + usage + "}").readable(), "the well-formed entry is read");
+        assertRefused("{\"id\":\"A\",\"declaredby\":\"Unit\",\"usage\":" + usage + "}", "declaredby",
+                "declaredby: is not an accepted field; accepted: id, synthetic, declaredBy, usage");
+        assertRefused("{\"id\":\"A\",\"synthetic\":\"yes\",\"usage\":" + usage + "}", "synthetic",
+                "synthetic: must be true or false");
+        assertRefused("{\"id\":7,\"usage\":" + usage + "}", "id", "id: must be a text");
+        assertRefused("{\"id\":\"A\",\"declaredBy\":[],\"usage\":" + usage + "}", "declaredBy", "declaredBy: must be a text");
+        assertRefused("{\"id\":\"A\",\"usage\":" + usage + "} trailing", "(line)", "(line): not valid JSON");
+        assertRefused("{\"id\":\"A\",\"usage\":" + usage + ",\"usage\":" + usage + "}", "(line)", "(line): not valid JSON");
+        assertRefused("{\"id\":\"A\",\"usage\":[]}", "usage", "usage: must be a JSON object");
+        assertRefused("{\"id\":\"A\",\"usage\":{\"tool\":{\"name\":\" \"},\"hosting\":\"LOCAL\",\"dataCategories\":[],"
+                + "\"purpose\":\"OTHER\"}}", "usage.tool.name", "usage.tool.name: ");
+        assertRefused("{\"tool\":{\"name\":\"x\"},\"hosting\":\"CLOUD\",\"dataCategories\":[],\"purpose\":\"OTHER\"}",
+                "hosting", "hosting: \"CLOUD\" is not an accepted value; accepted: LOCAL, INTERNAL, EXTERNAL_SOVEREIGN, EXTERNAL");
+        assertRefused("\"text\"", "(line)", "(line): must be a JSON object");
+    }
+
+    @Test
+    void aUsageTheEngineRefusesIsKeptWithItsErrorAndTheAuditGoesOn() {
+        PolicyEngine engine = PolicyEngine.builder().build();
+        String local = "{\"id\":\"SYN-9\",\"usage\":{\"tool\":{\"name\":\"ChatGPT\"},\"hosting\":\"LOCAL\","
+                + "\"dataCategories\":[],\"purpose\":\"WRITING\"}}";
+        String bareLocal = "{\"tool\":{\"name\":\"ChatGPT\"},\"hosting\":\"LOCAL\",\"dataCategories\":[],\"purpose\":\"WRITING\"}";
+        InventoryAudit audit = InventoryAudit.run(engine, InventoryAudit.parse(List.of(BARE, local, WRAPPED, bareLocal)));
+        assertEquals(4, audit.results().size(), "every line answered");
+        assertEquals(List.of(1, 2, 3, 4), audit.results().stream().map(r -> r.entry().line()).toList(), "in order");
+        assertEquals(Verdict.DENY, audit.results().get(0).decision().verdict());
+        InventoryAudit.Result refused = audit.results().get(1);
+        assertNull(refused.decision(), "a use that cannot happen is never decided, so never allowed");
+        assertEquals("SYN-9", refused.entry().id());
+        assertEquals("usage.hosting", refused.entry().field());
+        assertTrue(refused.entry().error().startsWith("usage.hosting: "), refused.entry().error());
+        assertNotNull(audit.results().get(2).decision());
+        assertEquals("hosting", audit.results().get(3).entry().field());
+        assertEquals(2, audit.unreadable().size());
+        assertEquals(2, audit.summary().unreadable());
+        assertEquals(2, audit.summary().decided());
+    }
+}

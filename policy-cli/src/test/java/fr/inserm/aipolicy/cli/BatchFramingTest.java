@@ -223,7 +223,7 @@ class BatchFramingTest {
 
     @Test
     void theNotebooksInventoryIsReadWithItsIds() throws IOException {
-        Path inventory = Path.of("..", "policy-examples", "notebooks", "data", "synthetic-inventory.jsonl");
+        Path inventory = Path.of("..", "policy-notebooks", "notebooks", "data", "synthetic-inventory.jsonl");
         List<String> in = Files.readAllLines(inventory).subList(0, 200);
         Run run = batch(utf8(String.join("\n", in) + "\n"));
         assertEquals(in.size(), run.out().size());

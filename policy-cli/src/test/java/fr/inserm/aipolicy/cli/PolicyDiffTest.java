@@ -33,14 +33,12 @@ class PolicyDiffTest {
         assertTrue(r.out().contains(expected + " changed"), r.out());
         assertTrue(r.out().contains("-S1"), r.out());
         assertTrue(r.out().contains("condition changed: S1, metadata changed: none, message changed: none"), r.out());
-        assertTrue(r.out().contains("  S1 condition
-    before: UsageFacts( external, unknownData )
-"
+        assertTrue(r.out().contains("  S1 condition\n    before: UsageFacts( external, unknownData )\n"
                 + "    after:  UsageFacts( hosting == Hosting.EXTERNAL, unknownData )"), r.out());
         assertTrue(r.out().contains("verdict changed: " + expected + ";"), r.out());
         assertTrue(r.out().contains("ESCALATE -> DENY"), r.out());
         assertFalse(r.out().contains("-> ALLOW"), r.out());
-        assertTrue(r.out().lines().anyMatch(l -> l.matches("Scenarios: \d+ replayed from .*, [1-9]\d* changed")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("Scenarios: \\d+ replayed from .*, [1-9]\\d* changed")), r.out());
     }
 
     @Test

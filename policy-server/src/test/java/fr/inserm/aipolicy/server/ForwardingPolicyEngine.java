@@ -1,16 +1,9 @@
 package fr.inserm.aipolicy.server;
 
-import fr.inserm.aipolicy.Clause;
 import fr.inserm.aipolicy.Decision;
+import fr.inserm.aipolicy.Policy;
 import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyRule;
 import fr.inserm.aipolicy.Usage;
-import fr.inserm.aipolicy.DecisionReport;
-import fr.inserm.aipolicy.EvaluationRequest;
-import fr.inserm.aipolicy.ToolCatalogue;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 /** A real engine behind a test double: override {@link #evaluate(Usage)} to make it fail as a test needs. */
 public abstract class ForwardingPolicyEngine implements PolicyEngine {
@@ -30,43 +23,14 @@ public abstract class ForwardingPolicyEngine implements PolicyEngine {
         return delegate.evaluate(usage);
     }
 
+    /** A plain decision goes through {@link #evaluate(Usage)}, so a double that overrides it fails both ways. */
     @Override
-    public List<PolicyRule> rules() {
-        return delegate.rules();
+    public Decision evaluate(Usage usage, boolean strict) {
+        return strict ? delegate.evaluate(usage, true) : evaluate(usage);
     }
 
     @Override
-    public List<Clause> catalogue() {
-        return delegate.catalogue();
-    }
-
-    @Override
-    public Optional<Clause> clause(String id) {
-        return delegate.clause(id);
-    }
-
-    @Override
-    public String policyVersion() {
-        return delegate.policyVersion();
-    }
-
-    @Override
-    public String policyDigest() {
-        return delegate.policyDigest();
-    }
-
-    @Override
-    public ToolCatalogue tools() {
-        return delegate.tools();
-    }
-
-    @Override
-    public List<Clause> catalogue(Locale locale) {
-        return delegate.catalogue(locale);
-    }
-
-    @Override
-    public DecisionReport report(EvaluationRequest request) {
-        return delegate.report(request);
+    public Policy policy() {
+        return delegate.policy();
     }
 }

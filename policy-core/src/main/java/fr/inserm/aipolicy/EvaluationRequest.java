@@ -109,6 +109,6 @@ public record EvaluationRequest(Usage usage, Language language, boolean alternat
      * @return true when anything beyond the usage was asked or filled in
      */
     public boolean extended() {
-        return language != null || alternatives || disclosure != null || !completedFromCatalogue.isEmpty() || strict;
+        return language != null || alternatives || disclosure != null || !completedFromCatalogue.isEmpty();
     }
 }

@@ -63,6 +63,8 @@ public final class AipolicyCli {
                        [--lang en|fr]                 ... with its texts in English or French, whom to ask, the
                                                       disclosure paragraph and the frugality figures when they apply
                        [--alternatives]               ... with the smallest changes that would make it allowed
+                       [--strict]                     ... strictly: an ALLOW that rests on an assumption becomes
+                                                      ESCALATE, with the questions to answer (also with --batch)
                        [--fail-on deny|escalate]      ... exit 4 when the verdict is DENY (or, for escalate, DENY or
                                                       ESCALATE), for scripts
               aipolicy evaluate --batch FILE|-        decide an inventory: one answer per record, in input order, each
@@ -223,6 +225,7 @@ public final class AipolicyCli {
         Long skip;
         Path resume;
         Set<Verdict> failOn = EnumSet.noneOf(Verdict.class);
+        boolean strict;
     }
 
     private int evaluate(List<String> args, Supplier<PolicyEngine> engineSupplier) {
@@ -234,6 +237,7 @@ public final class AipolicyCli {
                 case "--batch" -> a.batch = true;
                 case "--pretty" -> a.pretty = true;
                 case "--alternatives" -> a.alternatives = true;
+                case "--strict" -> a.strict = true;
                 case "--lang" -> {
                     if (value == null) {
                         return usageError("--lang needs en or fr");
@@ -339,7 +343,7 @@ public final class AipolicyCli {
         }
         if (a.resume == null) {
             long skip = a.skip == null ? 0 : a.skip;
-            return new BatchRunner(engine, err).run(source, rawOut, new BatchRunner.Options(format, skip, true, a.failOn));
+            return new BatchRunner(engine, err).run(source, rawOut, new BatchRunner.Options(format, skip, true, a.failOn, a.strict));
         }
         Resume.Point point;
         try {
@@ -350,7 +354,8 @@ public final class AipolicyCli {
         }
         try (OutputStream file = new FileOutputStream(a.resume.toFile(), true)) {
             return new BatchRunner(engine, err).run(source, file,
-                    new BatchRunner.Options(format, point.lastLine(), !point.hasHeader(), a.failOn));
+                    new BatchRunner.Options(format, point.lastLine(), !point.hasHeader(), a.failOn,
+                            a.strict));
         }
     }
 
@@ -375,13 +380,14 @@ public final class AipolicyCli {
             request = PolicyJson.readRequest(text, engine.tools());
             request = a.language == null ? request : request.inLanguage(a.language);
             request = a.alternatives ? request.withAlternatives(true) : request;
+            request = a.strict ? request.strict(true) : request;
         } catch (InvalidUsageException e) {
             err.println("aipolicy: invalid usage: " + PlainMessages.of(e) + jsonLinesHint(a.source, text));
             return BAD_INPUT;
         }
         Decision decision;
         if (!request.extended()) {
-            decision = engine.evaluate(request.usage());
+            decision = engine.evaluate(request.usage(), request.strict());
             out.println(a.pretty ? PolicyJson.writePretty(decision) : PolicyJson.write(decision));
         } else {
             DecisionReport report = engine.report(request);

@@ -66,7 +66,11 @@ final class BatchRunner {
      * @param header whether to write the format's header first (not when appending to an output)
      * @param failOn verdicts that make the batch end with {@link AipolicyCli#FAIL_ON}
      */
-    record Options(OutputFormat format, long skip, boolean header, Set<Verdict> failOn) {
+    record Options(OutputFormat format, long skip, boolean header, Set<Verdict> failOn, boolean strict) {
+        Options(OutputFormat format, long skip, boolean header, Set<Verdict> failOn) {
+            this(format, skip, header, failOn, false);
+        }
+
         static Options json() {
             return new Options(new OutputFormat.Json(), 0, true, EnumSet.noneOf(Verdict.class));
         }
@@ -105,7 +109,7 @@ final class BatchRunner {
             return thread;
         });
         ThreadLocal<Map<Decision, String>> written = ThreadLocal.withInitial(IdentityHashMap::new);
-        ThreadLocal<EntryReader> readers = ThreadLocal.withInitial(EntryReader::new);
+        ThreadLocal<EntryReader> readers = ThreadLocal.withInitial(() -> new EntryReader(engine.tools()));
         IOException[] readFailure = new IOException[1];
         long[] blank = new long[1];
         Thread readerThread = new Thread(() -> {
@@ -120,14 +124,14 @@ final class BatchRunner {
                     bytes += record.size();
                     if (chunk.size() == CHUNK || bytes >= CHUNK_BYTES) {
                         List<InputRecord> full = chunk;
-                        inFlight.put(pool.submit(() -> decide(full, options.format(), written, readers)));
+                        inFlight.put(pool.submit(() -> decide(full, options.format(), options.strict(), written, readers)));
                         chunk = new ArrayList<>();
                         bytes = 0;
                     }
                 }
                 if (!chunk.isEmpty()) {
                     List<InputRecord> last = chunk;
-                    inFlight.put(pool.submit(() -> decide(last, options.format(), written, readers)));
+                    inFlight.put(pool.submit(() -> decide(last, options.format(), options.strict(), written, readers)));
                 }
             } catch (IOException e) {
                 readFailure[0] = e;
@@ -199,7 +203,8 @@ final class BatchRunner {
         }
     }
 
-    private Done decide(List<InputRecord> chunk, OutputFormat format, ThreadLocal<Map<Decision, String>> written,
+    private Done decide(List<InputRecord> chunk, OutputFormat format, boolean strict,
+            ThreadLocal<Map<Decision, String>> written,
             ThreadLocal<EntryReader> readers) {
         Done done = new Done();
         Map<Decision, String> texts = written.get();
@@ -211,7 +216,7 @@ final class BatchRunner {
             try {
                 EntryReader.Entry entry = reader.read(record);
                 id = entry.id();
-                Decision decision = engine.evaluate(entry.usage());
+                Decision decision = engine.evaluate(entry.usage(), strict || entry.strict());
                 done.verdicts[decision.verdict().ordinal()]++;
                 String body = texts.get(decision);
                 if (body == null) {

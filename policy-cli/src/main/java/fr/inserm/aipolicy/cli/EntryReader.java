@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.inserm.aipolicy.InvalidUsageException;
+import fr.inserm.aipolicy.EvaluationRequest;
 import fr.inserm.aipolicy.PolicyJson;
+import fr.inserm.aipolicy.ToolCatalogue;
 import fr.inserm.aipolicy.Usage;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -56,7 +58,20 @@ final class EntryReader {
     }
 
     /** A record read: its id (or null) and its usage. */
-    record Entry(String id, Usage usage) {
+    record Entry(String id, Usage usage, boolean strict) {
+    }
+
+    private final ToolCatalogue tools;
+
+    /** A reader whose usages are completed and checked by a tool catalogue, as every channel's are. */
+    EntryReader(ToolCatalogue tools) {
+        this.tools = tools;
+    }
+
+    /** Reads one usage as a request (the one request format: the catalogue may supply the hosting). */
+    private Entry entry(String id, String json) {
+        EvaluationRequest request = PolicyJson.readRequest(json, tools);
+        return new Entry(id, request.usage(), request.strict());
     }
 
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -75,7 +90,7 @@ final class EntryReader {
             throw new Unreadable(record.id(), record.field(), record.problem());
         }
         if (record.json() != null) {
-            return new Entry(record.id(), PolicyJson.readUsage(record.json()));
+            return entry(record.id(), record.json());
         }
         String text = decode(record.bytes());
         if (text.length() > LineFramer.MAX_REQUEST_CHARS) {
@@ -84,16 +99,16 @@ final class EntryReader {
         }
         // a bare usage has no "usage" field: the core reads it directly, with its own messages
         if (!text.contains("\"usage\"")) {
-            return new Entry(null, PolicyJson.readUsage(text));
+            return entry(null, text);
         }
         JsonNode root;
         try {
             root = STRICT.readTree(text);
         } catch (JsonProcessingException e) {
-            return new Entry(null, PolicyJson.readUsage(text)); // throws the core's message for the same text
+            return entry(null, text); // throws the core's message for the same text
         }
         if (root == null || !root.isObject() || !root.has("usage")) {
-            return new Entry(null, PolicyJson.readUsage(text));
+            return entry(null, text);
         }
         String id = null;
         JsonNode idNode = root.get("id");
@@ -120,7 +135,7 @@ final class EntryReader {
         }
         JsonNode usage = root.get("usage");
         try {
-            return new Entry(id, PolicyJson.readUsage(usage.toString()));
+            return entry(id, usage.toString());
         } catch (InvalidUsageException e) {
             String field = e.field().startsWith("(") ? "usage" : "usage." + e.field();
             throw new Unreadable(id, field, PlainMessages.plain(e.problem()) + (e.acceptedValues().isEmpty() ? ""

@@ -97,17 +97,17 @@ class AipolicyCliTest {
     void rulesAndClausesAndVersion() throws Exception {
         Run rules = run("", "rules");
         assertEquals(0, rules.status());
-        assertTrue(rules.out().contains("D1    DENY       R4.1 R3"), rules.out());
+        assertTrue(rules.out().contains("D1    DENY       R4.1 R4 R3"), rules.out());
         Run clauses = run("", "clauses");
-        assertEquals(35, MAPPER.readTree(clauses.out()).get("clauses").size());
+        assertEquals(41, MAPPER.readTree(clauses.out()).get("clauses").size());
         assertTrue(run("", "--version").out().matches("policy \\S+ sha256:[0-9a-f]{64}\\s*"));
     }
 
     @Test
     void aFailingEngineExitsOneWithNoDecision(@TempDir Path dir) {
         Path rules = CliTestSupport.copyOfRules(dir);
-        CliTestSupport.replace(rules.resolve("transparency.drl"), "Usage( tool.generative )",
-                "Usage( tool.name.charAt(1000) == 'x' )");
+        CliTestSupport.replace(rules.resolve("frugality.drl"), "UsageFacts( largeModel )",
+                "UsageFacts( purpose.name().charAt(1000) == 'x' )");
         Run r = run("", "--rules", rules.toString(), "evaluate",
                 EXAMPLES.resolve("local-model-health-records.json").toString());
         assertEquals(1, r.status(), r.err());

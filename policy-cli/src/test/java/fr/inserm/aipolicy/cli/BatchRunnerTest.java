@@ -44,7 +44,15 @@ class BatchRunnerTest {
 
     @BeforeAll
     static void build() {
-        engine = PolicyEngine.builder().build();
+        engine();
+    }
+
+    /** The engine, built on first use: other test classes, in their own JVM, use {@link #expected}. */
+    static synchronized PolicyEngine engine() {
+        if (engine == null) {
+            engine = PolicyEngine.builder().build();
+        }
+        return engine;
     }
 
     /** A valid usage line, varied so that neighbouring lines get different decisions. */
@@ -59,7 +67,7 @@ class BatchRunnerTest {
     /** What one line should give, decided alone. */
     static String expected(String line, long number) {
         try {
-            return "{\"line\":" + number + "," + PolicyJson.write(engine.evaluate(PolicyJson.readUsage(line))).substring(1);
+            return "{\"line\":" + number + "," + PolicyJson.write(engine().evaluate(PolicyJson.readUsage(line))).substring(1);
         } catch (InvalidUsageException e) {
             return new OutputFormat.Json().refused(number, null, "invalid usage", e.field(), e.getMessage());
         }

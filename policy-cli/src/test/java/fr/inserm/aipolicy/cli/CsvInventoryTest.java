@@ -57,10 +57,10 @@ class CsvInventoryTest {
         for (int i = 0; i < count; i++) {
             categories.add(DataCategory.values()[random.nextInt(DataCategory.values().length)]);
         }
-        Tool tool = new Tool("tool, \"quoted\" " + random.nextInt(20), random.nextBoolean(),
+        Purpose purpose = Purpose.values()[random.nextInt(Purpose.values().length)];
+        Tool tool = new Tool("tool, \"quoted\" " + random.nextInt(20), purpose.producesContent() || random.nextBoolean(),
                 random.nextBoolean() ? null : (double) random.nextInt(200));
-        return new Usage(tool, Hosting.values()[random.nextInt(Hosting.values().length)], categories,
-                Purpose.values()[random.nextInt(Purpose.values().length)], context);
+        return new Usage(tool, Hosting.values()[random.nextInt(Hosting.values().length)], categories, purpose, context);
     }
 
     /** The CSV row of a usage, in the order of {@link CsvInventory#columns()}, written by hand. */

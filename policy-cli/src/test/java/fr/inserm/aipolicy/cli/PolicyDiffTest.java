@@ -25,12 +25,14 @@ class PolicyDiffTest {
         Run r = run("", "diff", CliTestSupport.RULES.toString(), after.toString(), "--scenarios", SCENARIOS.toString(),
                 "--contexts", "none", "--examples", "1");
         assertEquals(0, r.status(), r.err());
-        // on EXTERNAL_SOVEREIGN, UNKNOWN with no sensitive category (8 sets of categories), every purpose a
-        // generative tool takes (12) and a non-generative one (10)
-        long expected = 8L * (12 + 10);
+        // verdicts: on EXTERNAL_SOVEREIGN, UNKNOWN with no sensitive category (8 sets of categories), every
+        // purpose a generative tool takes (12) and a non-generative one (10), less automated processing and
+        // model training, which other rules still escalate (S2, S5)
+        long expected = 8L * (12 + 10 - 2 * 2);
         // two tools × 4 hostings × every set of categories, less what the policy refuses as input
         assertTrue(r.out().contains("Input space: 180184 usages"), r.out());
-        assertTrue(r.out().contains(expected + " changed"), r.out());
+        // every usage S1 applied to on a sovereign platform changes (S1 and R3.1 gone), most keeping their verdict
+        assertTrue(r.out().contains("22528 changed"), r.out());
         assertTrue(r.out().contains("-S1"), r.out());
         assertTrue(r.out().contains("condition changed: S1, metadata changed: none, message changed: none"), r.out());
         assertTrue(r.out().contains("  S1 condition\n    before: UsageFacts( external, unknownData )\n"

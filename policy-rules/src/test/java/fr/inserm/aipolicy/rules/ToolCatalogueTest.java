@@ -102,10 +102,11 @@ class ToolCatalogueTest {
         "ChаtGPT | EXTERNAL | tool.name", "Сlaude | EXTERNAL | tool.name", "GPT-4о | EXTERNAL | tool.name",
         "GPT-4ο | LOCAL | tool.name", "C1aude | EXTERNAL | tool.name", "CIaude | EXTERNAL | tool.name",
         "Gernini | EXTERNAL | tool.name", "ChаtGPT desktop | LOCAL | tool.name", "Mistrаl 7B via Ollama | LOCAL | tool.name",
-        "Chàtgpt | EXTERNAL | tool.name",
+        "Chàtgpt | EXTERNAL | tool.name", "Сlaude 3.5 Sonnet | EXTERNAL | tool.name",
         // hostings the catalogue contradicts
         "GPT‐4o | LOCAL | hosting", "GPT−4o | INTERNAL | hosting", "ChatGPT | LOCAL | hosting",
-        "ChatGPT Plus | INTERNAL | hosting", "my ChatGPT account | LOCAL | hosting",
+        "ChatGPT Plus | INTERNAL | hosting", "my ChatGPT account | LOCAL | hosting", "ChatGPT 4 | LOCAL | hosting",
+        "Claude 3.5 Sonnet | INTERNAL | hosting", "Gemini 2.5 Pro | LOCAL | hosting", "Copilot | INTERNAL | hosting",
         "ChatGPT and Claude | LOCAL | hosting", "ChatGPT (Inserm assistant account) | INTERNAL | hosting",
         "llama3:70b-cloud | LOCAL | hosting", "gpt-oss:120b-cloud | INTERNAL | hosting", "Ollama cloud | LOCAL | hosting",
         "Ollama Turbo | LOCAL | hosting", "Cursor | LOCAL | hosting", "ChatGPT desktop | LOCAL | hosting",

@@ -17,6 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A versioned list of well-known AI tools ({@code tools.json} beside the rules) with what is public
@@ -62,6 +64,8 @@ public final class ToolCatalogue {
     /** The longest compact alias or word tag, doubled since "rn" reads as "m" in a skeleton. */
     private final int longestWindow;
     private final Map<String, NameFacts> facts = new ConcurrentHashMap<>();
+    /** A suffix of a model tag: "-" or ":" after a letter or digit, then a run of letters and digits ("-cloud"). */
+    private static final Pattern SUFFIX = Pattern.compile("(?<=[\\p{L}\\p{N}])([-:])([\\p{L}\\p{N}\\p{M}]+)");
 
     private ToolCatalogue(String version, List<KnownTool> tools, Map<String, List<String>> tags,
             String footprintClause, List<ModelFootprint> footprints, List<KnownTool> smallerModels) {
@@ -84,6 +88,7 @@ public final class ToolCatalogue {
                 } else {
                     String compact = ToolNames.compact(tag);
                     wordTags.put(compact, tool);
+                    bySkeleton.putIfAbsent(ToolNames.skeleton(compact), tool);
                     longest = Math.max(longest, compact.length());
                 }
             }
@@ -317,10 +322,20 @@ public final class ToolCatalogue {
                 }
             }
         }
-        String normalised = ToolNames.normalise(toolName);
-        for (Map.Entry<String, KnownTool> tag : suffixTags.entrySet()) {
-            if (hasSuffixTag(normalised, tag.getKey())) {
-                contained.add(tag.getValue());
+        if (!suffixTags.isEmpty()) {
+            Matcher segment = SUFFIX.matcher(ToolNames.normalise(toolName));
+            while (segment.find()) {
+                String text = segment.group();
+                String body = segment.group(2);
+                for (Map.Entry<String, KnownTool> tag : suffixTags.entrySet()) {
+                    if (tag.getKey().equals(text)) {
+                        contained.add(tag.getValue());
+                    } else if (lookAlike == null && tag.getKey().charAt(0) == text.charAt(0)
+                            && ToolNames.skeleton(tag.getKey().substring(1)).equals(ToolNames.skeleton(body))) {
+                        lookAlike = tag.getValue();
+                        lookAlikeCharacter = ToolNames.firstLookAlike(body);
+                    }
+                }
             }
         }
         Set<Hosting> common = EnumSet.allOf(Hosting.class);
@@ -329,19 +344,6 @@ public final class ToolCatalogue {
         }
         return new NameFacts(List.copyOf(contained), Collections.unmodifiableSet(common), lookAlike,
                 lookAlikeCharacter);
-    }
-
-    /** A suffix tag ("-cloud") counts after a letter or digit and before the end or a non-word character. */
-    private static boolean hasSuffixTag(String normalised, String tag) {
-        for (int at = normalised.indexOf(tag); at >= 0; at = normalised.indexOf(tag, at + 1)) {
-            int end = at + tag.length();
-            boolean before = at > 0 && Character.isLetterOrDigit(normalised.codePointBefore(at));
-            boolean after = end == normalised.length() || !Character.isLetterOrDigit(normalised.codePointAt(end));
-            if (before && after) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isSuffixTag(String tag) {

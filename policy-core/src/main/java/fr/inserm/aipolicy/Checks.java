@@ -24,18 +24,36 @@ final class Checks {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
     }
 
+    /**
+     * Checks a tool name and strips its surrounding white space. Refuses a name that is blank once
+     * invisible characters are left out, too long, or holding a character that cannot be read: a name
+     * with a zero-width or bidi character displays as one tool and is compared as another.
+     */
     static String toolName(String name) {
         if (name == null) {
             throw new InvalidUsageException("tool.name", "required: a non-blank text", List.of());
         }
-        if (name.isBlank()) {
-            throw new InvalidUsageException("tool.name", "must not be blank", List.of());
+        String stripped = name.strip();
+        boolean visible = stripped.codePoints().anyMatch(cp -> !ToolNames.unreadable(cp) && !Character.isWhitespace(cp)
+                && !Character.isSpaceChar(cp));
+        if (!visible) {
+            throw new InvalidUsageException("tool.name", "must not be blank (invisible characters do not count):"
+                    + " type the tool's name", List.of());
         }
         if (name.length() > MAX_TOOL_NAME_LENGTH) {
             throw new InvalidUsageException("tool.name",
                     "too long (" + name.length() + " characters, at most " + MAX_TOOL_NAME_LENGTH + ")", List.of());
         }
-        return name.strip();
+        for (int i = 0, position = 1; i < stripped.length(); position++) {
+            int cp = stripped.codePointAt(i);
+            if (ToolNames.unreadable(cp)) {
+                throw new InvalidUsageException("tool.name", "holds an invisible, control or unreadable character ("
+                        + ToolNames.describe(cp) + ") at character " + position
+                        + ": type the name again with visible characters only", List.of());
+            }
+            i += Character.charCount(cp);
+        }
+        return stripped;
     }
 
     static Double parametersBillions(Double value) {

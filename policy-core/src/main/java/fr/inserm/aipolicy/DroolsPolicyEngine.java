@@ -41,8 +41,6 @@ final class DroolsPolicyEngine implements PolicyEngine {
     private static final ObjectFilter FINDINGS = object -> object instanceof Finding;
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
 
-    private static final Set<Hosting> ANY_HOSTING = Set.copyOf(EnumSet.allOf(Hosting.class));
-    private static final int MAX_REMEMBERED_TOOL_NAMES = 10_000;
     /** How many decisions the cache holds at most: an inventory has a few thousand distinct profiles. */
     static final int CACHE_CAPACITY = 4_096;
 
@@ -50,7 +48,6 @@ final class DroolsPolicyEngine implements PolicyEngine {
     private final Policy policy;
     /** Whether the rules were compiled by the Maven build rather than when this engine was built. */
     private final boolean compiledAtBuildTime;
-    private final Map<String, Set<Hosting>> hostingsByToolName = new ConcurrentHashMap<>();
     private final String version;
     private final String digest;
     private final List<Clause> catalogue;
@@ -130,17 +127,7 @@ final class DroolsPolicyEngine implements PolicyEngine {
      * hostings a tool name allows are remembered, so a repeated name costs a map lookup.
      */
     private void checkAgainstToolCatalogue(Usage usage) {
-        String name = usage.tool().name();
-        Set<Hosting> allowed = hostingsByToolName.get(name);
-        if (allowed == null) {
-            allowed = texts.tools().find(name).map(KnownTool::hostings).orElse(ANY_HOSTING);
-            if (hostingsByToolName.size() < MAX_REMEMBERED_TOOL_NAMES) {
-                hostingsByToolName.put(name, allowed);
-            }
-        }
-        if (!allowed.contains(usage.hosting())) {
-            texts.tools().check(usage);
-        }
+        texts.tools().check(usage); // remembered per name by the catalogue
     }
 
     /** Decides one usage per hosting and purpose, without keeping the decisions. */
@@ -152,8 +139,7 @@ final class DroolsPolicyEngine implements PolicyEngine {
         if (hosting.isExternal()) {
             return false;
         }
-        // TODO(catalogue 2.0): ToolCatalogue.confirms(name, hosting), exact names only
-        return texts.tools().find(name).filter(t -> t.hostings().stream().noneMatch(Hosting::isExternal)).isPresent();
+        return texts.tools().confirms(name, hosting);
     }
 
     private void warmUp() {

@@ -97,6 +97,53 @@ public final class Policy {
         return texts.supports(language);
     }
 
+    /**
+     * A rule's message in a language: the reason, obligation or advice it gives, or, for an
+     * assumption rule, its question.
+     *
+     * @param ruleId the rule's id
+     * @param language the language
+     * @return the message
+     * @throws UnsupportedOperationException when the policy lacks that language's texts
+     */
+    public String message(String ruleId, Language language) {
+        return texts.rule(ruleId, language);
+    }
+
+    /**
+     * What an assumption rule takes for granted, in a sentence, in a language.
+     *
+     * @param ruleId the assumption rule's id
+     * @param language the language
+     * @return the sentence
+     * @throws UnsupportedOperationException when the policy lacks that language's texts
+     */
+    public String assumed(String ruleId, Language language) {
+        return texts.rule(ruleId + ".assumed", language);
+    }
+
+    /**
+     * A clause's title in a language (its text stays in its source's language).
+     *
+     * @param clause a clause of this policy
+     * @param language the language
+     * @return the title
+     */
+    public String title(Clause clause, Language language) {
+        return texts.title(clause, language);
+    }
+
+    /**
+     * Whom a contact is, in a language, as the policy's texts name them.
+     *
+     * @param contact the contact
+     * @param language the language
+     * @return the name, with an address where the policy publishes one
+     */
+    public String contact(Contact contact, Language language) {
+        return texts.label("contact." + contact.name(), language);
+    }
+
     PolicyTexts texts() {
         return texts;
     }

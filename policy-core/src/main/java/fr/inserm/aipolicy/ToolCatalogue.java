@@ -366,11 +366,6 @@ public final class ToolCatalogue {
         return "ToolCatalogue[version=" + version + ", " + tools.size() + " tools]";
     }
 
-    /** The words of a name (runs of letters and digits after NFKC and case folding). */
-    static List<String> tokens(String text) {
-        return ToolNames.words(text);
-    }
-
     /**
      * Reads and checks {@code tools.json}.
      *

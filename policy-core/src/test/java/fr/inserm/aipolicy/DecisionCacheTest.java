@@ -22,6 +22,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * see {@link UsageFacts}, every accessor of which is a function of the key. Uses the bundled rules
  * from the policy-rules module's sources.
  */
+@Tag("slow") // left out by -Pquick: a rule change in progress runs the rest in a third of the time
 class DecisionCacheTest {
     private static final long SEED = Long.getLong("aipolicy.seed", System.nanoTime());
     private static final Path RULES = Path.of("..", "policy-rules", "src", "main", "resources");

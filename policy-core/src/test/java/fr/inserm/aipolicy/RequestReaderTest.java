@@ -10,7 +10,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RequestReaderTest {
-    static final ToolCatalogue TOOLS = ToolCatalogueTest.TOOLS;
+    static final String JSON = """
+            {"version": "t1", "tools": [
+              {"id": "chat", "name": "ChatThing", "kind": "platform", "aliases": ["ChatThing"],
+               "hostings": ["EXTERNAL"], "generative": true, "footprintModel": "Big"},
+              {"id": "tiny", "name": "Tiny-1B", "kind": "model", "aliases": ["Tiny 1B"],
+               "hostings": ["LOCAL", "INTERNAL", "EXTERNAL"], "generative": true, "parametersBillions": 1.2},
+              {"id": "bert", "name": "Bert", "kind": "model", "aliases": ["Bert"],
+               "hostings": ["LOCAL", "INTERNAL"], "generative": false, "parametersBillions": 0.11}
+            ],
+            "footprint": {"clause": "R2", "models": [
+              {"model": "Big", "energyMilliwattHours": 400, "co2MilligramsEq": 180, "waterMillilitres": 1.9},
+              {"model": "Small", "energyMilliwattHours": 140, "co2MilligramsEq": 8, "waterMillilitres": 1}],
+             "smallerModels": ["bert", "tiny"]}}
+            """;
+    static final ToolCatalogue TOOLS = ToolCatalogue.parse(JSON, "test");
 
     private static InvalidUsageException refused(String json) {
         return assertThrows(InvalidUsageException.class, () -> PolicyJson.readRequest(json, TOOLS), json);

@@ -86,6 +86,9 @@ public final class AipolicyCli {
                                                       and how many cases each rule applied in
               aipolicy rules                          list the rules: id, effect, clauses, file
               aipolicy clauses                        print the clause catalogue as JSON
+              aipolicy reference                      the policy's reference in Markdown, English and French
+                                                      (rules, obligations, advice, assumptions, clauses):
+                                                      docs/policy.md is its output
               aipolicy --version                      print the policy version and digest
               aipolicy --help                         print this help
 
@@ -191,6 +194,10 @@ public final class AipolicyCli {
             return switch (rest.get(0)) {
                 case "evaluate" -> evaluate(rest.subList(1, rest.size()), engine);
                 case "rules" -> rules(engine.get());
+                case "reference" -> {
+                    out.print(PolicyReference.markdown(engine.get().policy()));
+                    yield OK;
+                }
                 case "diff" -> diff(rest.subList(1, rest.size()));
                 case "test" -> test(rest.subList(1, rest.size()), engine);
                 case "clauses" -> {

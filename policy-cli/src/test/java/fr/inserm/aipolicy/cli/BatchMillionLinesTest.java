@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * (the surefire argLine of this module), so a batch that held its lines would run out of memory.
  * Every line is answered, in order: every 1,000th line is bad, and its error names that line.
  */
+@Tag("slow") // left out by -Pquick: a rule change in progress runs the rest in a third of the time
 class BatchMillionLinesTest {
     static final int LINES = 1_000_000;
     static final String[] USAGES = {

@@ -59,7 +59,7 @@ class MaintainerToolsTest {
                 "in plain words, no library names: " + stdin.err());
         assertFalse(stdin.err().contains("`"), stdin.err());
         Run batch = run(BatchFramingTest.A + " " + BatchFramingTest.B + "\n", "evaluate", "--batch", "-");
-        assertTrue(batch.out().contains("more content after the first JSON value") && !batch.out().contains("`"),
+        assertTrue(batch.out().contains("something follows the request") && !batch.out().contains("`"),
                 batch.out());
         Run one = run("{\"tool\": {}}", "evaluate", "-");
         assertFalse(one.err().contains("--batch"), "no hint for one bad usage: " + one.err());

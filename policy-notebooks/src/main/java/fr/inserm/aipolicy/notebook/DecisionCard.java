@@ -1,6 +1,7 @@
 package fr.inserm.aipolicy.notebook;
 
 import fr.inserm.aipolicy.Advice;
+import fr.inserm.aipolicy.Assumption;
 import fr.inserm.aipolicy.Clause;
 import fr.inserm.aipolicy.Contact;
 import fr.inserm.aipolicy.ContactDetails;
@@ -226,6 +227,16 @@ public final class DecisionCard {
             }
             out.append("</ul>\n");
         }
+        if (!decision.assumptions().isEmpty()) {
+            // what the decision took for granted, and the question that would settle it
+            heading(out, "heading.assumptions");
+            out.append("<ul>\n");
+            for (Assumption a : decision.assumptions()) {
+                item(out, "assumption", a.field(), a.text() + " " + text.format("assumption.otherwise",
+                        text.verdict(a.otherwise())) + " " + a.question(), references(a.clauses(), List.of()));
+            }
+            out.append("</ul>\n");
+        }
 
         heading(out, "heading.clauses");
         for (Clause clause : decision.citations()) {
@@ -279,6 +290,13 @@ public final class DecisionCard {
             out.append("\n**").append(Markup.markdown(text.get("heading.advice"))).append("**\n\n");
             for (Advice a : decision.advice()) {
                 mdItem(out, a.text(), references(a.clauses(), List.of()));
+            }
+        }
+        if (!decision.assumptions().isEmpty()) {
+            out.append("\n**").append(Markup.markdown(text.get("heading.assumptions"))).append("**\n\n");
+            for (Assumption a : decision.assumptions()) {
+                mdItem(out, a.text() + " " + text.format("assumption.otherwise", text.verdict(a.otherwise())) + " "
+                        + a.question(), references(a.clauses(), List.of()));
             }
         }
         out.append("\n**").append(Markup.markdown(text.get("heading.clauses"))).append("**\n\n");

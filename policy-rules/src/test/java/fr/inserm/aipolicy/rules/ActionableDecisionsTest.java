@@ -247,15 +247,18 @@ class ActionableDecisionsTest {
     void theCatalogueKnowsTheWellKnownTools() {
         assertFalse(ENGINE.tools().version().isBlank());
         for (String name : List.of("ChatGPT", "Claude", "Gemini", "Mistral Le Chat", "Mistral API", "GitHub Copilot",
-                "Codestral", "Llama3.2-1B via Ollama", "BioBERT", "Inserm internal assistant")) {
+                "Codestral", "Llama3.2-1B", "BioBERT", "Inserm internal assistant")) {
             assertTrue(ENGINE.tools().find(name).isPresent(), name);
         }
-        KnownTool chatgpt = ENGINE.tools().find("ChatGPT Plus").orElseThrow();
+        KnownTool chatgpt = ENGINE.tools().find("ChatGPT").orElseThrow();
         assertTrue(chatgpt.externalOnly());
+        // a name that merely contains a catalogued name is not that tool: no guessing from parts
+        assertTrue(ENGINE.tools().find("ChatGPT (Inserm assistant account)").isEmpty());
         KnownTool biobert = ENGINE.tools().find("BioBERT").orElseThrow();
         assertEquals(Boolean.FALSE, biobert.generative());
         assertEquals(0.11, biobert.parametersBillions());
-        assertEquals(Hosting.LOCAL, ENGINE.tools().find("Mistral 7B via Ollama").orElseThrow().hosting());
+        assertTrue(ENGINE.tools().find("Mistral 7B via Ollama").isEmpty());
+        assertTrue(ENGINE.tools().suppliedHosting("Mistral 7B via Ollama").isEmpty());
         assertEquals(Hosting.INTERNAL, ENGINE.tools().find("Inserm internal assistant").orElseThrow().hosting());
     }
 
@@ -282,15 +285,20 @@ class ActionableDecisionsTest {
     }
 
     @Test
-    void aCataloguedToolMayLeaveOutTheHostingAndTheSize() {
-        EvaluationRequest request = PolicyJson.readRequest("{\"tool\": {\"name\": \"Llama3.2-1B via Ollama\"},"
+    void aCataloguedToolMayLeaveOutTheHostingAndTheSizeOnlyWhenItsNameIsExactAndItRunsInOnePlace() {
+        EvaluationRequest request = PolicyJson.readRequest("{\"tool\": {\"name\": \"Inserm internal assistant\"},"
                 + " \"dataCategories\": [\"PSEUDONYMISED_DATA\"], \"purpose\": \"SUMMARISATION\"}", ENGINE.tools());
-        assertEquals(Hosting.LOCAL, request.usage().hosting());
-        assertEquals(1.23, request.usage().tool().parametersBillions());
-        assertEquals(List.of("hosting", "tool.parametersBillions"), request.completedFromCatalogue());
+        assertEquals(Hosting.INTERNAL, request.usage().hosting());
+        assertEquals(List.of("hosting"), request.completedFromCatalogue());
         DecisionReport report = ENGINE.report(request);
         assertEquals(Verdict.ALLOW, report.decision().verdict());
-        assertEquals("llama-3.2-1b", report.tool().id());
+        assertTrue(report.decision().assumptions().stream().noneMatch(a -> a.field().equals("hosting")),
+                "the catalogue confirms the internal assistant");
+        // a runner and a model named together: the hosting is the user's to state
+        InvalidUsageException e = assertThrows(InvalidUsageException.class, () -> PolicyJson.readRequest(
+                "{\"tool\": {\"name\": \"Llama3.2-1B via Ollama\"}, \"dataCategories\": [\"PUBLIC\"],"
+                        + " \"purpose\": \"SUMMARISATION\"}", ENGINE.tools()));
+        assertEquals("hosting", e.field());
     }
 
     // ---- 5. frugality
@@ -331,16 +339,16 @@ class ActionableDecisionsTest {
         Usage chatgpt = Usage.builder().tool(new fr.inserm.aipolicy.Tool("ChatGPT", true, 1800.0))
                 .hosting(Hosting.EXTERNAL).dataCategories(DataCategory.PUBLIC).purpose(Purpose.SUMMARISATION).build();
         assertEquals("ChatGPT 5", ENGINE.frugality(chatgpt).orElseThrow().model());
-        Usage llama70 = ENGINE.tools().usage("Llama 3.1 70B via Ollama").dataCategories(DataCategory.PUBLIC)
-                .purpose(Purpose.SUMMARISATION).build();
+        Usage llama70 = ENGINE.tools().usage("Llama 3.1 70B").hosting(Hosting.LOCAL)
+                .dataCategories(DataCategory.PUBLIC).purpose(Purpose.SUMMARISATION).build();
         FrugalityComparison other = ENGINE.frugality(llama70).orElseThrow();
         assertNull(other.model());
         assertEquals(List.of(), other.footprints());
         assertEquals(2, other.smallerModels().size());
         Usage unstated = ENGINE.tools().usage("ChatGPT").dataCategories(DataCategory.PUBLIC).purpose(Purpose.SUMMARISATION).build();
         assertTrue(ENGINE.frugality(unstated).isEmpty(), "ChatGPT's size is not published, so the advice does not apply");
-        Usage small = ENGINE.tools().usage("Llama3.2-1B via Ollama").dataCategories(DataCategory.PUBLIC)
-                .purpose(Purpose.SUMMARISATION).build();
+        Usage small = ENGINE.tools().usage("Llama 3.2 1B").hosting(Hosting.LOCAL)
+                .dataCategories(DataCategory.PUBLIC).purpose(Purpose.SUMMARISATION).build();
         assertTrue(ENGINE.frugality(small).isEmpty());
     }
 

@@ -12,10 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** One engine shared by eight threads returns exactly the decisions one thread returns. */
+@Tag("slow") // left out by -Pquick: a rule change in progress runs the rest in a third of the time
 class ConcurrencyTest {
     static final int USAGES = 200_000;
     static final int THREADS = 8;

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * categories, under the empty context and under seeded-random contexts and tools. A failure prints
  * the seed and the failing usage shrunk to a small one. Set -Daipolicy.seed=N to replay a run.
  */
+@Tag("slow") // left out by -Pquick: a rule change in progress runs the rest in a third of the time
 class InvariantsTest {
     static final PolicyEngine ENGINE = ScenarioFilesTest.ENGINE;
     static final long SEED = Long.getLong("aipolicy.seed", System.nanoTime());
@@ -104,7 +106,7 @@ class InvariantsTest {
                 }
             }
         }
-        assertTrue(checked > 6L * 4 * 11 * UsageSpace.SUBSETS, "checked " + checked);
+        assertTrue(checked > 500_000, "checked " + checked);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with that rule deleted, and one with its condition inverted ({@code not ( … )}), must each fail at
  * least one scenario. A surviving mutant means a rule whose change no test would notice.
  */
+@Tag("slow") // left out by -Pquick: a rule change in progress runs the rest in a third of the time
 class RuleMutationTest {
     static final Path RULES = Path.of("src", "main", "resources", "fr", "inserm", "aipolicy", "rules");
     private static final Pattern RULE = Pattern.compile("(?ms)^rule \"([^\"]+)\"\\n.*?^when\\n(.*?)^then\\n.*?^end\\n?");

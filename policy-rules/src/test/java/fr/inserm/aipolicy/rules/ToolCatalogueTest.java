@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.inserm.aipolicy.DataCategory;
 import fr.inserm.aipolicy.Hosting;
 import fr.inserm.aipolicy.InvalidUsageException;
 import fr.inserm.aipolicy.KnownTool;
@@ -38,7 +39,8 @@ class ToolCatalogueTest {
     }
 
     static Usage usage(String name, Hosting hosting, boolean generative, Purpose purpose) {
-        return Usage.builder().tool(new Tool(name, generative, null)).hosting(hosting).purpose(purpose).build();
+        return Usage.builder().tool(new Tool(name, generative, null)).hosting(hosting).purpose(purpose)
+                .dataCategories(purpose.consumesData() ? List.of(DataCategory.PUBLIC) : List.of()).build();
     }
 
     /** Checks a refusal names the field, says something and holds no class name. */
@@ -91,7 +93,8 @@ class ToolCatalogueTest {
         assertTrue(TOOLS.find("ChatGPTx").isEmpty(), "no match inside a word");
         assertEquals("tool.name", assertThrows(InvalidUsageException.class, () -> TOOLS.usage("Mistral 7B via Ollama"))
                 .field());
-        Usage biobert = TOOLS.usage("BioBERT").hosting(Hosting.LOCAL).purpose(Purpose.DATA_ANALYSIS).build();
+        Usage biobert = TOOLS.usage("BioBERT").hosting(Hosting.LOCAL).dataCategories(DataCategory.PUBLIC)
+                .purpose(Purpose.DATA_ANALYSIS).build();
         assertFalse(biobert.tool().generative());
         assertEquals(0.11, biobert.tool().parametersBillions());
     }
@@ -178,7 +181,11 @@ class ToolCatalogueTest {
     void refusesANonGenerativeDeclarationTheCatalogueOrThePurposeContradicts(String name, Purpose purpose) {
         Hosting hosting = TOOLS.find(name).map(KnownTool::hostings).filter(h -> h.size() == 1)
                 .map(h -> h.iterator().next()).orElse(Hosting.LOCAL);
-        InvalidUsageException e = refused("tool.generative", usage(name, hosting, false, purpose));
+        // refused by the catalogue, or, for image and data generation, by the usage itself before any catalogue
+        InvalidUsageException e = purpose.producesContent()
+                ? assertThrows(InvalidUsageException.class, () -> usage(name, hosting, false, purpose))
+                : refused("tool.generative", usage(name, hosting, false, purpose));
+        assertEquals("tool.generative", e.field());
         assertEquals(List.of("true"), e.acceptedValues());
         Usage generative = usage(name, hosting, true, purpose);
         assertSame(generative, TOOLS.check(generative), "stated generative, the same usage is accepted");

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What a decision took for granted because the usage did not say it, or said it where nothing can
- * check it (POLICY.md §3, §4.5). A strict decision turns an ALLOW that carries one into ESCALATE.
+ * check it (the policy (docs/policy.md), §4.5). A strict decision turns an ALLOW that carries one into ESCALATE.
  *
  * @param rule the id of the assumption rule that applied
  * @param field the usage's field, such as {@code context.userTrained} or {@code hosting}

@@ -3,7 +3,7 @@ package fr.inserm.aipolicy;
 import java.util.Objects;
 
 /**
- * A clause of the source texts that a decision cites (POLICY.md §1).
+ * A clause of the source texts that a decision cites (the policy (docs/policy.md)).
  *
  * @param id the clause identifier, for example {@code R4.1}, {@code E1.2} or {@code CNIL-4}
  * @param source the document the clause comes from

@@ -1,6 +1,6 @@
 package fr.inserm.aipolicy;
 
-/** Whom to ask when a decision escalates (POLICY.md §3). */
+/** Whom to ask when a decision escalates (the policy (docs/policy.md)). */
 public enum Contact {
     /** The Data Protection Officer. */
     DPO("Data Protection Officer (DPO)"),

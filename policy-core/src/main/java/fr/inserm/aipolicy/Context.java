@@ -3,7 +3,7 @@ package fr.inserm.aipolicy;
 import java.util.Objects;
 
 /**
- * What the user states about the circumstances of the use (POLICY.md §2, {@code context}).
+ * What the user states about the circumstances of the use (the policy (docs/policy.md), {@code context}).
  *
  * <p>Every field is optional: {@code null} means "not stated", which is not the same as
  * {@code false}. {@link ContextField} lists the fields once, for every reader, writer and

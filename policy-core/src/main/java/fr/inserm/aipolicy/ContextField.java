@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The one definition of the fields under {@code context} (POLICY.md §2): their JSON names, their
+ * The one definition of the fields under {@code context} (the policy (docs/policy.md)): their JSON names, their
  * types and the values a user can state. The JSON reader and writer, the builders' checks, the
  * decision cache's key, the alternatives, the diff's input space, the web page's questions, CSV
  * columns and the test generators all derive from this list; adding a field means a component of

@@ -1,7 +1,7 @@
 package fr.inserm.aipolicy;
 
 /**
- * A category of data that goes into the AI system (POLICY.md §2, recommendation 3).
+ * A category of data that goes into the AI system (the policy (docs/policy.md), recommendation 3).
  *
  * <p>The first seven categories are sensitive (R3). {@link #UNKNOWN} is neither sensitive nor safe:
  * on an external platform it escalates (R3.1).

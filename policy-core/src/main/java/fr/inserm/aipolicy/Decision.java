@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The answer to a described usage, with the reasons that decided it (POLICY.md §3).
+ * The answer to a described usage, with the reasons that decided it (the policy (docs/policy.md)).
  *
  * @param verdict ALLOW, ESCALATE or DENY
  * @param citations every clause cited by a rule that applied, once each, in catalogue order; never empty
@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param policyDigest a SHA-256 digest of the rule files, catalogue and messages that decided
  * @param appliedRules the ids of every rule that applied, including those whose effect the verdict
  *     dropped (an obligation on a DENY): for tests and audits
- * @param assumptions what the decision took for granted (POLICY.md §4.5), in rule order
+ * @param assumptions what the decision took for granted (the policy (docs/policy.md)), in rule order
  * @param strict whether this is a strict decision: no ALLOW that rests on an assumption
  */
 public record Decision(Verdict verdict, List<Clause> citations, List<Reason> reasons, List<Obligation> obligations,

@@ -82,7 +82,7 @@ public record EvaluationRequest(Usage usage, Language language, boolean alternat
     }
 
     /**
-     * This request, strict or not (POLICY.md §3: a strict decision allows nothing that rests on an
+     * This request, strict or not (the policy (docs/policy.md): a strict decision allows nothing that rests on an
      * assumption).
      *
      * @param value whether to decide strictly

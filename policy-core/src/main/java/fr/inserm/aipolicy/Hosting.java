@@ -1,7 +1,7 @@
 package fr.inserm.aipolicy;
 
 /**
- * Where the AI system runs, in the classes of recommendation 4 (POLICY.md §2).
+ * Where the AI system runs, in the classes of recommendation 4 (the policy (docs/policy.md)).
  *
  * <p>{@link #EXTERNAL} and {@link #EXTERNAL_SOVEREIGN} are external platforms: sensitive data must
  * never reach them (R4.1, R5.3).

@@ -50,7 +50,7 @@ public interface PolicyEngine {
     }
 
     /**
-     * Decides a described usage, by default or strictly. A strict decision (POLICY.md §3) allows
+     * Decides a described usage, by default or strictly. A strict decision (the policy (docs/policy.md)) allows
      * nothing that rests on an assumption: an ALLOW that carries one becomes ESCALATE, to the people
      * who can answer its questions; a DENY or ESCALATE keeps its verdict. For a caller that gates
      * access (a portal, a workflow).

@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * JSON in and out, with the field names of POLICY.md: a usage in, a decision out.
+ * JSON in and out, with the field names of docs/policy.md: a usage in, a decision out.
  *
  * <p>Reading is strict (see {@link #readUsage(String)}); writing is stable: fields always in the
  * same order, so decisions can be compared as text.

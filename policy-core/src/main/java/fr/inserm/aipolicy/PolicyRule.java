@@ -43,7 +43,7 @@ public record PolicyRule(String id, String name, RuleEffect effect, List<String>
     }
 
     /**
-     * What an assumption rule takes for granted (POLICY.md §4.5), from its metadata
+     * What an assumption rule takes for granted (the policy (docs/policy.md)), from its metadata
      * ({@code @field @assumed @otherwise @because}) and its messages.
      *
      * @param field the usage's field, such as {@code context.userTrained} or {@code hosting}

@@ -1,6 +1,6 @@
 package fr.inserm.aipolicy;
 
-/** What the AI system is used for (POLICY.md §2). */
+/** What the AI system is used for (the policy (docs/policy.md)). */
 public enum Purpose {
     /** Writing assistance. */
     WRITING,
@@ -28,7 +28,7 @@ public enum Purpose {
     OTHER;
 
     /**
-     * Whether the purpose works on data the user gives (POLICY.md §2), so that the data categories
+     * Whether the purpose works on data the user gives (the policy (docs/policy.md)), so that the data categories
      * must be named: summarising, translating, analysing, training and automated processing.
      *
      * @return whether an empty list of data categories is refused for this purpose

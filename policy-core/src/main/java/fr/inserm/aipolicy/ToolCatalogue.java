@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * about them: where each exists, generative or not, model size where published. Also holds the
  * EcoLogits comparison of recommendation 2 and the smaller models it names.
  *
- * <p>It checks declarations, always in the direction of caution (POLICY.md §5):
+ * <p>It checks declarations, always in the direction of caution (the policy (docs/policy.md)):
  *
  * <ul>
  *   <li>Names are compared in compact form, after Unicode NFKC and case folding (letters and digits

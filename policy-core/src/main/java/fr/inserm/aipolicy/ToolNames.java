@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How tool names are compared (POLICY.md §5): Unicode NFKC, case folding, words (runs of letters and
+ * How tool names are compared (the policy (docs/policy.md)): Unicode NFKC, case folding, words (runs of letters and
  * digits), the compact form (the words joined) and a confusable skeleton in the style of Unicode
  * UTS #39, so that a name written with look-alike letters can be told from the name it imitates.
  */

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * A described use of an AI system: which tool, where it is hosted, which categories of data go
- * into it, for what purpose, and the circumstances the user states (POLICY.md §2).
+ * into it, for what purpose, and the circumstances the user states (the policy (docs/policy.md)).
  *
  * <p>Immutable; the constructor and {@link Builder#build()} reject an incomplete usage with an
  * {@link InvalidUsageException} naming the field and the accepted values.

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rule table of POLICY.md §4 plus the project's extra rules S7, D1b and A5, in plain Java
+ * The rule table of the policy (docs/policy.md) plus the project's extra rules S7, D1b and A5, in plain Java
  * if/else: the lower bound of the benchmarks. {@code ReferencePolicyTest} checks it equal to the
  * engine over the whole hosting × purpose × category space and over seeded-random contexts, and
  * checks this table's effects and clauses against the engine's own rule metadata, so neither can

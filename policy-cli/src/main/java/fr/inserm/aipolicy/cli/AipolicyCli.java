@@ -97,7 +97,7 @@ public final class AipolicyCli {
 
             A usage: {"tool": {"name": "ChatGPT"}, "hosting": "EXTERNAL", "dataCategories": ["PUBLIC"],
                       "purpose": "TRANSLATION", "context": {"userTrained": true}}
-            (see POLICY.md in the README for every field and value)
+            (every field and value: the README, section JSON; the rules: docs/policy.md)
             Beside the usage, a request may hold "language": "fr", "alternatives": true and "disclosure":
             {"toolVersion", "role", "parameters", "verification"}; a catalogued tool may leave out "hosting".
             A CSV inventory names its columns id, tool.name, tool.generative, tool.parametersBillions, hosting,

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.inserm.aipolicy.Advice;
+import fr.inserm.aipolicy.Assumption;
 import fr.inserm.aipolicy.Contact;
 import fr.inserm.aipolicy.Decision;
 import fr.inserm.aipolicy.Obligation;
 import fr.inserm.aipolicy.PolicyJson;
 import fr.inserm.aipolicy.Reason;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +36,6 @@ abstract class OutputFormat {
     /** The CSV columns. */
     static final List<String> CSV_COLUMNS = List.of("id", "line", "verdict", "rules", "clauses", "obligations", "advice",
             "assumptions", "escalateTo", "error");
-
-    /**
-     * The decision's assumptions, when the core's {@link Decision} has them (policy 2.0 adds
-     * {@code assumptions()}); null until then, and the CSV column stays empty.
-     */
-    private static final Method ASSUMPTIONS = assumptionsAccessor();
 
     static OutputFormat named(String name) {
         return switch (name) {
@@ -201,9 +195,9 @@ abstract class OutputFormat {
             for (Advice a : d.advice()) {
                 text.append("\n  advice: ").append(a.text()).append(" (").append(String.join(", ", a.clauses())).append(')');
             }
-            List<String> assumptions = assumptions(d);
-            if (!assumptions.isEmpty()) {
-                text.append("\n  assumed: ").append(String.join("; ", assumptions));
+            for (Assumption a : d.assumptions()) {
+                text.append("\n  assumed: ").append(a.text()).append(" (otherwise ").append(a.otherwise())
+                        .append(") ").append(a.question());
             }
             if (!d.escalateTo().isEmpty()) {
                 text.append("\n  ask: ").append(String.join(", ", d.escalateTo().stream().map(Contact::name).toList()));
@@ -226,39 +220,8 @@ abstract class OutputFormat {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Method assumptionsAccessor() {
-        try {
-            return Decision.class.getMethod("assumptions");
-        } catch (NoSuchMethodException e) {
-            return null;
-        }
-    }
-
-    /** The decision's assumptions, each by its id when it has one; empty when the core has none. */
+    /** The fields a decision took for granted, by path (such as {@code context.userTrained}). */
     static List<String> assumptions(Decision d) {
-        if (ASSUMPTIONS == null) {
-            return List.of();
-        }
-        try {
-            Object value = ASSUMPTIONS.invoke(d);
-            List<String> texts = new ArrayList<>();
-            if (value instanceof Iterable<?> items) {
-                for (Object item : items) {
-                    texts.add(idOf(item));
-                }
-            }
-            return texts;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read the decision's assumptions", e);
-        }
-    }
-
-    private static String idOf(Object item) {
-        try {
-            Method id = item.getClass().getMethod("id");
-            return String.valueOf(id.invoke(item));
-        } catch (ReflectiveOperationException e) {
-            return String.valueOf(item);
-        }
+        return d.assumedFields();
     }
 }

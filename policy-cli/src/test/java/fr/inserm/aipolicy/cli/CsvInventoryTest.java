@@ -241,6 +241,8 @@ class CsvInventoryTest {
         assertTrue(out[2].startsWith("INV-002,3,ESCALATE,"), out[2]);
         assertTrue(out[2].endsWith(",DPO,"), out[2]);
         assertTrue(out[3].startsWith("INV-003,4,ALLOW,"), out[3]);
+        // what an ALLOW took for granted is in its own column, for the spreadsheet to filter on
+        assertTrue(java.util.Arrays.stream(out).anyMatch(l -> l.contains(",ALLOW,") && l.contains("context.")), run.out());
         assertTrue(out[5].startsWith("INV-005,6,,,,,,,,\"invalid usage: hosting: \"\"CLOUD\"\" is not an accepted value;"),
                 out[5]);
         assertTrue(out[7].startsWith("INV-007,8,,,,,,,,invalid usage: context.userTrained: \"\"yes\"\"")

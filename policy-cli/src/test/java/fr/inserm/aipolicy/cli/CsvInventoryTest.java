@@ -167,7 +167,7 @@ class CsvInventoryTest {
                 + "A,ChatGPT,,EXTERNAL,PUBLIC,WRITING,yes,\n"
                 + "B,ChatGPT,seventy,EXTERNAL,PUBLIC,WRITING,,\n"
                 + "C,ChatGPT,,EXTERNAL,PUBLIC,WRITING,TRUE,FREE\n"
-                + "\"D, with a comma\",\"multi\nline name\",,LOCAL,PUBLIC,WRITING,FALSE,\n"
+                + "\"D, with a comma\nand a line break\",\"a, quoted name\",,LOCAL,PUBLIC,WRITING,FALSE,\n"
                 + ",,,,,,,\n"
                 + "E,ChatGPT,,EXTERNAL,,WRITING,,\n"
                 + "F,,,EXTERNAL,PUBLIC,WRITING,,\n";
@@ -188,7 +188,7 @@ class CsvInventoryTest {
                 + " INSERM_FUNDED"), out[2]);
         JsonNode d = readTree(out[3]);
         assertEquals(5, d.get("line").asInt());
-        assertEquals("D, with a comma", d.get("id").asText());
+        assertEquals("D, with a comma\nand a line break", d.get("id").asText());
         assertEquals("ESCALATE", d.get("verdict").asText(), "userTrained FALSE is false: S4");
         JsonNode e = readTree(out[4]);
         assertEquals(8, e.get("line").asInt(), "the empty row on line 7 is skipped and counted");

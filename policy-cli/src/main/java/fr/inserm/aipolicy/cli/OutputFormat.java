@@ -11,7 +11,6 @@ import fr.inserm.aipolicy.Obligation;
 import fr.inserm.aipolicy.PolicyJson;
 import fr.inserm.aipolicy.Reason;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 

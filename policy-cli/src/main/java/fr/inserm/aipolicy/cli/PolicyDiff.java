@@ -1,6 +1,5 @@
 package fr.inserm.aipolicy.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.inserm.aipolicy.Context;
 import fr.inserm.aipolicy.DataCategory;
@@ -19,7 +18,6 @@ import fr.inserm.aipolicy.Tool;
 import fr.inserm.aipolicy.Usage;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;

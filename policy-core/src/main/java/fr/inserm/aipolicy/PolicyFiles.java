@@ -62,6 +62,11 @@ record PolicyFiles(String origin, SortedMap<String, String> files, boolean fromC
             if (Files.isRegularFile(folderOrJar)) {
                 try (FileSystem jar = FileSystems.newFileSystem(folderOrJar, (ClassLoader) null)) {
                     return read(locate(jar.getPath("/")), folderOrJar.toString(), false);
+                } catch (java.nio.file.ProviderNotFoundException | java.util.zip.ZipException e) {
+                    // a single .drl (or any file that is not a jar): a policy is its whole folder
+                    throw new PolicyBuildException("no policy at " + folderOrJar + ": expected a folder holding "
+                            + VERSION_FILE + " (the rule files, catalogue and messages beside it), or a jar of one; "
+                            + "a single file is not a policy", e);
                 }
             }
             if (!Files.isDirectory(folderOrJar)) {

@@ -176,4 +176,12 @@ class PolicyIntegrityTest {
                 () -> PolicyEngine.builder().classLoader(empty).build()).getMessage();
         assertMentions(message, "no policy on the class path", "policy-rules");
     }
+
+    @Test
+    void aSingleRuleFileIsNotAPolicy() throws IOException {
+        Path drl = MiniPolicy.copyTo(dir).resolve("mini.drl");
+        assertMentions(refusal(drl), drl.toString(), "expected a folder holding policy.properties");
+        Path text = Files.writeString(dir.resolve("notes.txt"), "not a jar");
+        assertMentions(refusal(text), "a single file is not a policy");
+    }
 }

@@ -577,6 +577,27 @@ class PolicyPageBrowserTest {
     }
 
     @Test
+    void sendsBackToTheDataQuestionWhenNoDataWasTicked() throws Exception {
+        byId("tool-name").sendKeys("a chat assistant");
+        click("hosting-EXTERNAL");
+        new Select(byId("purpose")).selectByValue("WRITING");
+        ask();
+        Usage usage = Usage.builder().tool("a chat assistant").hosting(Hosting.EXTERNAL).purpose(Purpose.WRITING).build();
+        DecisionReport report = engine.report(EvaluationRequest.of(usage).inLanguage(Language.EN).withAlternatives(true));
+        assertTrue(report.decision().assumptions().stream().anyMatch(a -> a.field().equals("dataCategories")),
+                "the library assumes no data was given");
+        assertPageShows(report, Language.EN);
+        assertAssumptionsShown(report, Language.EN);
+        String rule = report.decision().assumptions().stream().filter(a -> a.field().equals("dataCategories"))
+                .findFirst().orElseThrow().rule();
+        WebElement back = answerButton(rule, "data");
+        assertEquals(pageTexts(Language.EN).getProperty("assumption.data.back"), back.getText());
+        back.click();
+        assertEquals("cat-IDENTIFIABLE_HEALTH_DATA", driver.switchTo().activeElement().getAttribute("id"));
+        assertNoBrowserErrors();
+    }
+
+    @Test
     void theStrictBoxEscalatesWhatRestsOnAnAssumption() throws Exception {
         Properties labels = pageTexts(Language.EN);
         assertEquals(1, driver.findElements(By.cssSelector("label[for='strict']")).size());

@@ -598,6 +598,36 @@ class PolicyPageBrowserTest {
     }
 
     @Test
+    void asksAboutDeploymentForOthersAndItsChecks() throws Exception {
+        byId("tool-name").sendKeys("a chat assistant");
+        click("hosting-EXTERNAL");
+        click("cat-PUBLIC");
+        new Select(byId("purpose")).selectByValue("WRITING");
+        assertTrue(byId("q-deployedForOthers").isDisplayed(), "a question of its own, always asked");
+        assertFalse(byId("q-dpiaCompleted").isDisplayed());
+        click("userTrained-yes");
+        click("deployedForOthers-yes");
+        assertTrue(byId("q-dpiaCompleted").isDisplayed(), "deploying for others on an external platform needs a DPIA");
+        assertTrue(byId("q-subcontractingAgreement").isDisplayed());
+        ask();
+        fr.inserm.aipolicy.Context.Builder context = fr.inserm.aipolicy.Context.builder().userTrained(true).deployedForOthers(true);
+        Usage usage = Usage.builder().tool("a chat assistant").hosting(Hosting.EXTERNAL).dataCategories(DataCategory.PUBLIC)
+                .purpose(Purpose.WRITING).context(context.build()).build();
+        DecisionReport report = engine.report(EvaluationRequest.of(usage).inLanguage(Language.EN).withAlternatives(true));
+        assertEquals("ESCALATE", report.decision().verdict().name());
+        assertPageShows(report, Language.EN);
+        click("dpiaCompleted-yes");
+        click("subcontractingAgreement-yes");
+        ask();
+        Usage checked = Usage.builder().tool("a chat assistant").hosting(Hosting.EXTERNAL).dataCategories(DataCategory.PUBLIC)
+                .purpose(Purpose.WRITING).context(context.dpiaCompleted(true).subcontractingAgreement(true).build()).build();
+        DecisionReport allowed = engine.report(EvaluationRequest.of(checked).inLanguage(Language.EN).withAlternatives(true));
+        assertEquals("ALLOW", allowed.decision().verdict().name());
+        assertPageShows(allowed, Language.EN);
+        assertNoBrowserErrors();
+    }
+
+    @Test
     void theStrictBoxEscalatesWhatRestsOnAnAssumption() throws Exception {
         Properties labels = pageTexts(Language.EN);
         assertEquals(1, driver.findElements(By.cssSelector("label[for='strict']")).size());

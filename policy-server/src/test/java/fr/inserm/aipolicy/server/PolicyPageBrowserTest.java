@@ -666,6 +666,17 @@ class PolicyPageBrowserTest {
         assertEquals(french.getProperty("q.deployedForOthers"),
                 byId("q-deployedForOthers").findElement(By.tagName("legend")).getText());
         assertTrue(driver.findElement(By.cssSelector("label[for='strict']")).getText().contains(french.getProperty("strict.label")));
+        // Every context question of the library, shown or not, in French.
+        List<WebElement> questions = driver.findElements(By.cssSelector("#context-questions > fieldset"));
+        assertEquals(fr.inserm.aipolicy.ContextField.all().stream().map(f -> "q-" + f.jsonName()).toList(),
+                questions.stream().map(e -> e.getAttribute("id")).toList());
+        for (WebElement question : questions) {
+            String name = question.getAttribute("id").substring(2);
+            assertEquals(french.getProperty("q." + name),
+                    question.findElement(By.tagName("legend")).getAttribute("textContent"), name);
+            assertEquals(french.getProperty("choice.unset"),
+                    driver.findElement(By.cssSelector("label[for='" + name + "-unset']")).getAttribute("textContent"));
+        }
         fillLocalModelOnHealthRecords();
         ask();
         DecisionReport report = engine.report(EvaluationRequest.of(localModelOnHealthRecords().build())

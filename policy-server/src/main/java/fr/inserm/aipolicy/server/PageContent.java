@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.inserm.aipolicy.Contact;
-import fr.inserm.aipolicy.ContactDetails;
-import fr.inserm.aipolicy.Context;
+import fr.inserm.aipolicy.ContextField;
 import fr.inserm.aipolicy.DataCategory;
-import fr.inserm.aipolicy.EvaluationRequest;
 import fr.inserm.aipolicy.Hosting;
 import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.PolicyJson;
 import fr.inserm.aipolicy.Purpose;
-import fr.inserm.aipolicy.Usage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -31,7 +28,8 @@ import java.util.regex.Pattern;
 /**
  * Everything the server answers that does not depend on the request's content, prepared once per
  * language at start: the page (its {@code {{key}}} placeholders filled from the page's texts), the
- * static files, the page's texts as JSON, the clause catalogue and the contacts.
+ * static files, the page's texts as JSON, the clause catalogue, the contacts and the usage's schema
+ * (the context questions, from {@link ContextField#all()}).
  */
 final class PageContent {
     static final String ROOT = "/fr/inserm/aipolicy/server/";
@@ -50,6 +48,7 @@ final class PageContent {
     private final Map<Language, byte[]> clauses = new EnumMap<>(Language.class);
     private final Map<Language, byte[]> contacts = new EnumMap<>(Language.class);
     private final Map<String, StaticFile> files;
+    private final byte[] schema;
 
     PageContent(PolicyEngine engine) {
         for (Language language : Language.values()) {
@@ -66,6 +65,7 @@ final class PageContent {
                     .getBytes(StandardCharsets.UTF_8));
             contacts.put(language, contactsJson(engine, language));
         }
+        schema = schemaJson();
         Map<String, StaticFile> map = new LinkedHashMap<>();
         map.put("/app.js", new StaticFile("text/javascript; charset=utf-8", read("static/app.js")));
         map.put("/style.css", new StaticFile("text/css; charset=utf-8", read("static/style.css")));
@@ -88,6 +88,11 @@ final class PageContent {
 
     byte[] contacts(Language language) {
         return contacts.get(language);
+    }
+
+    /** The usage's fields and the values a person can state for each: {@code GET /api/schema}. */
+    byte[] schema() {
+        return schema;
     }
 
     StaticFile file(String path) {
@@ -129,30 +134,58 @@ final class PageContent {
     }
 
     /**
-     * Whom a decision may send a person to, named in a language, with how to reach each. The names
-     * come from the policy's texts; core gives them only with a decision, so they are taken from the
-     * report of a use that escalates to every contact (S1 and S4), and from {@link Contact#description()}
-     * when the policy does not name one that way.
+     * The usage's fields a person answers, as the page builds its questions from them: every field
+     * of {@code context} ({@link ContextField#all()}, in order) with its JSON name, its path, its
+     * kind ({@code boolean} or {@code enum}) and the values that can be stated, then the values of
+     * {@code hosting}, {@code dataCategories} and {@code purpose}. Language-independent: the page's
+     * labels for them are in its bundles ({@code q.NAME}, {@code NAME.VALUE}).
+     */
+    private static byte[] schemaJson() {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode context = root.putArray("context");
+        for (ContextField field : ContextField.all()) {
+            ObjectNode node = context.addObject();
+            node.put("name", field.jsonName());
+            node.put("path", field.path());
+            node.put("kind", field.type() == Boolean.class ? "boolean" : "enum");
+            ArrayNode values = node.putArray("values");
+            field.acceptedTexts().forEach(values::add);
+        }
+        ArrayNode hosting = root.putArray("hosting");
+        for (Hosting h : Hosting.values()) {
+            hosting.add(h.name());
+        }
+        ArrayNode categories = root.putArray("dataCategories");
+        for (DataCategory c : DataCategory.values()) {
+            categories.add(c.name());
+        }
+        ArrayNode purposes = root.putArray("purpose");
+        for (Purpose p : Purpose.values()) {
+            purposes.add(p.name());
+        }
+        return bytes(root);
+    }
+
+    /**
+     * Whom a decision may send a person to, named in a language by the policy's texts
+     * ({@code engine.policy().contact(contact, language)}), with how to reach each: the AI &amp;
+     * Digital Unit's address, the only one published; for the others, the page's text saying to ask
+     * the Unit. {@link Contact#description()} names a contact when the policy lacks the language.
      */
     private byte[] contactsJson(PolicyEngine engine, Language language) {
-        Map<Contact, String> names = new EnumMap<>(Contact.class);
-        try {
-            Usage everyone = Usage.builder().tool("contacts").hosting(Hosting.EXTERNAL)
-                    .dataCategories(DataCategory.UNKNOWN).purpose(Purpose.WRITING)
-                    .context(Context.builder().userTrained(false).build()).build();
-            for (ContactDetails details : engine.report(EvaluationRequest.of(everyone).inLanguage(language)).contacts()) {
-                names.put(details.contact(), details.name());
-            }
-        } catch (RuntimeException e) {
-            // An engine without the policy's texts: the English descriptions below.
-        }
         ObjectNode root = JSON.createObjectNode();
         root.put("language", language.code());
         ArrayNode array = root.putArray("contacts");
         for (Contact contact : Contact.values()) {
             ObjectNode node = array.addObject();
             node.put("id", contact.name());
-            node.put("name", names.getOrDefault(contact, contact.description()));
+            String name;
+            try {
+                name = engine.policy().contact(contact, language);
+            } catch (UnsupportedOperationException e) {
+                name = contact.description();
+            }
+            node.put("name", name);
             if (contact == Contact.AI_UNIT) {
                 node.put("email", AI_UNIT_ADDRESS);
                 node.put("reach", text("contact.reach.write", language));

@@ -91,6 +91,7 @@ final class PolicyHandler extends Handler.Abstract {
             case "/api/clauses" -> x.get(JSON_TYPE, content.clauses(x.language()), "no-store");
             case "/api/contacts" -> x.get(JSON_TYPE, content.contacts(x.language()), "no-store");
             case "/api/labels" -> x.get(JSON_TYPE, content.labels(x.language()), "no-cache");
+            case "/api/schema" -> x.get(JSON_TYPE, content.schema(), "no-cache");
             case "/health" -> {
                 ObjectNode health = JSON.createObjectNode();
                 health.put("status", "UP");
@@ -206,7 +207,7 @@ final class PolicyHandler extends Handler.Abstract {
 
     private String routeName(String path) {
         return switch (path) {
-            case "/api/decisions", "/api/clauses", "/api/contacts", "/api/labels", "/health", "/", "/index.html" -> path;
+            case "/api/decisions", "/api/clauses", "/api/contacts", "/api/labels", "/api/schema", "/health", "/", "/index.html" -> path;
             default -> content.file(path) != null ? path : "(other)";
         };
     }

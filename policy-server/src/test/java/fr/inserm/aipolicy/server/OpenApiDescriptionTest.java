@@ -254,11 +254,28 @@ class OpenApiDescriptionTest {
     }
 
     @Test
+    void documentsEveryContextFieldOfTheLibraryWithItsValues() {
+        Schema<?> context = (Schema<?>) api.getComponents().getSchemas().get("DecisionRequest").getProperties().get("context");
+        assertEquals(fr.inserm.aipolicy.ContextField.all().stream().map(fr.inserm.aipolicy.ContextField::jsonName)
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)), new TreeSet<>(context.getProperties().keySet()));
+        for (fr.inserm.aipolicy.ContextField field : fr.inserm.aipolicy.ContextField.all()) {
+            Schema<?> documented = (Schema<?>) context.getProperties().get(field.jsonName());
+            if (field.type() == Boolean.class) {
+                assertEquals("boolean", documented.getType(), field.jsonName());
+            } else {
+                assertEquals(field.acceptedTexts(), documented.getEnum().stream().map(String::valueOf).toList(), field.jsonName());
+            }
+        }
+        assertNotNull(api.getComponents().getSchemas().get("DecisionRequest").getProperties().get("strict"));
+        assertNotNull(api.getPaths().get("/api/schema"));
+    }
+
+    @Test
     void documentsEveryFieldOfAReportWithEverythingInIt() throws Exception {
         // Alternatives (asked for), disclosure and frugality all present: a large model, for a publication.
         String request = "{\"tool\": {\"name\": \"Mistral Large\"}, \"hosting\": \"EXTERNAL\", \"dataCategories\":"
                 + " [\"PUBLIC\"], \"purpose\": \"SUMMARISATION\", \"alternatives\": true,"
-                + " \"context\": {\"forPublication\": true}}";
+                + " \"strict\": true, \"context\": {\"forPublication\": true}}";
         Answer answer = exchange(server, "POST", "/api/decisions", null, "application/json", request);
         assertEquals(200, answer.status(), answer.body());
         JsonNode body = JSON.readTree(answer.body());

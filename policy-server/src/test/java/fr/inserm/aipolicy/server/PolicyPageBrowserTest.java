@@ -118,7 +118,8 @@ class PolicyPageBrowserTest {
     void openThePage() {
         driver.manage().window().setSize(new Dimension(1000, 1200));
         driver.get(server.uri().toString());
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("tool-name")).isDisplayed());
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("tool-name")).isDisplayed()
+                && !d.findElements(By.id("q-userTrained")).isEmpty());
     }
 
     private static WebElement byId(String id) {
@@ -281,7 +282,7 @@ class PolicyPageBrowserTest {
     @Test
     void showsAnAllowWithItsObligationsUsingOnlyTheKeyboard() throws Exception {
         WebElement name = byId("tool-name");
-        name.sendKeys("Llama3.2-1B via Ollama");
+        name.sendKeys("Llama3.2-1B");
         byId("hosting-LOCAL").sendKeys(Keys.SPACE);
         byId("cat-PUBLIC").sendKeys(Keys.SPACE);
         byId("purpose").sendKeys("Summ");
@@ -290,7 +291,7 @@ class PolicyPageBrowserTest {
         name.sendKeys(Keys.ENTER); // submits the form from the text field
         waitForVerdict();
 
-        Decision expected = decide(Usage.builder().tool("Llama3.2-1B via Ollama").hosting(Hosting.LOCAL)
+        Decision expected = decide(Usage.builder().tool("Llama3.2-1B").hosting(Hosting.LOCAL)
                 .dataCategories(DataCategory.PUBLIC).purpose(Purpose.SUMMARISATION)
                 .context(fr.inserm.aipolicy.Context.builder().userTrained(true).forPublication(true).build()).build());
         assertEquals("ALLOW", expected.verdict().name());
@@ -303,7 +304,7 @@ class PolicyPageBrowserTest {
 
     @Test
     void sendsNoAnswerToAQuestionThatNoLongerShows() throws Exception {
-        byId("tool-name").sendKeys("Copilot");
+        byId("tool-name").sendKeys("an in-house code assistant"); // not Copilot, which cannot run locally
         click("hosting-EXTERNAL");
         new Select(byId("purpose")).selectByValue("CODE_GENERATION");
         click("expertReview-no");
@@ -384,7 +385,8 @@ class PolicyPageBrowserTest {
     void speaksFrenchFromTheFirstTextToTheDecision() throws Exception {
         Properties french = pageTexts(Language.FR);
         driver.get(server.uri().resolve("?lang=fr").toString());
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("tool-name")).isDisplayed());
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("tool-name")).isDisplayed()
+                && !d.findElements(By.id("q-userTrained")).isEmpty());
         assertEquals("fr", driver.findElement(By.tagName("html")).getAttribute("lang"));
         assertEquals(french.getProperty("page.heading"), driver.findElement(By.tagName("h1")).getText());
         assertEquals(french.getProperty("h.hosting"), byId("h-hosting").getText());
@@ -457,6 +459,262 @@ class PolicyPageBrowserTest {
         ask();
         assertEquals("ALLOW", byId("verdict").getAttribute("data-verdict"));
         assertFalse(byId("alternatives-block").isDisplayed());
+        assertNoBrowserErrors();
+    }
+
+    /** Where the screenshot of a decision with its assumptions is written; docs/web-assumptions.png is a copy of it. */
+    static final Path SCREENSHOT_ASSUMPTIONS = Path.of("target", "web-assumptions.png");
+
+    /** A model declared local, on health records: allowed, on what it takes for granted. */
+    private static Usage.Builder localModelOnHealthRecords() {
+        return Usage.builder().tool("a local model").hosting(Hosting.LOCAL)
+                .dataCategories(DataCategory.IDENTIFIABLE_HEALTH_DATA).purpose(Purpose.SUMMARISATION);
+    }
+
+    private static void fillLocalModelOnHealthRecords() {
+        byId("tool-name").sendKeys("a local model");
+        click("hosting-LOCAL");
+        click("cat-IDENTIFIABLE_HEALTH_DATA");
+        new Select(byId("purpose")).selectByValue("SUMMARISATION");
+    }
+
+    /** Checks that the page lists the decision's assumptions: what was taken for granted, the verdict otherwise, the question. */
+    private static void assertAssumptionsShown(DecisionReport report, Language language) throws IOException {
+        Properties labels = pageTexts(language);
+        List<fr.inserm.aipolicy.Assumption> expected = report.decision().assumptions();
+        assertFalse(expected.isEmpty(), "the library assumes something for this usage");
+        assertTrue(byId("assumptions-block").isDisplayed());
+        List<WebElement> items = driver.findElements(By.cssSelector("#assumptions > li"));
+        assertEquals(expected.stream().map(fr.inserm.aipolicy.Assumption::rule).toList(),
+                items.stream().map(e -> e.getAttribute("data-assumption")).toList());
+        for (int i = 0; i < items.size(); i++) {
+            fr.inserm.aipolicy.Assumption assumption = expected.get(i);
+            WebElement item = items.get(i);
+            assertEquals(assumption.field(), item.getAttribute("data-field"));
+            assertEquals(assumption.question(), item.findElement(By.className("question")).getText());
+            assertTrue(item.findElement(By.className("assumed")).getText().contains(assumption.text()), item.getText());
+            assertEquals(labels.getProperty("assumption.otherwise").replace("{0}",
+                    labels.getProperty("effect." + assumption.otherwise().name())), item.findElement(By.className("otherwise")).getText());
+            assertFalse(item.findElements(By.cssSelector("button.answer")).isEmpty(), assumption.rule() + " has answers");
+        }
+    }
+
+    private static WebElement answerButton(String rule, String value) {
+        return driver.findElement(By.cssSelector("#assumptions li[data-assumption='" + rule + "'] button[data-value='" + value + "']"));
+    }
+
+    @Test
+    void asksTheQuestionsOfWhatItTookForGrantedAndDecidesAgainOnTheAnswer() throws Exception {
+        fillLocalModelOnHealthRecords();
+        ask();
+        DecisionReport report = engine.report(EvaluationRequest.of(localModelOnHealthRecords().build())
+                .inLanguage(Language.EN).withAlternatives(true));
+        assertEquals("ALLOW", report.decision().verdict().name());
+        assertPageShows(report, Language.EN);
+        assertAssumptionsShown(report, Language.EN);
+        List<String> rules = report.decision().assumptions().stream().map(fr.inserm.aipolicy.Assumption::rule).toList();
+        assertTrue(rules.contains("U1") && rules.contains("U8"), rules.toString());
+        // One button per value of the field, and, for the hosting, a confirmation or another hosting.
+        assertEquals(2, driver.findElements(By.cssSelector("#assumptions li[data-assumption='U1'] button.answer")).size());
+        assertEquals(Hosting.values().length,
+                driver.findElements(By.cssSelector("#assumptions li[data-assumption='U8'] button.answer")).size());
+
+        // The screenshot of the assumptions and their questions, for the documentation.
+        driver.manage().window().setSize(new Dimension(900, 3000));
+        Files.createDirectories(SCREENSHOT_ASSUMPTIONS.getParent());
+        Files.copy(byId("result").getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT_ASSUMPTIONS,
+                StandardCopyOption.REPLACE_EXISTING);
+        assertTrue(Files.size(SCREENSHOT_ASSUMPTIONS) > 10_000);
+        driver.manage().window().setSize(new Dimension(1000, 1200));
+
+        // "No, I have not been trained": the answer goes into the usage and the page decides again.
+        answerButton("U1", "false").click();
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> "ESCALATE".equals(d.findElement(By.id("verdict")).getAttribute("data-verdict")));
+        waitForVerdict();
+        Usage untrained = localModelOnHealthRecords()
+                .context(fr.inserm.aipolicy.Context.builder().userTrained(false).build()).build();
+        DecisionReport second = engine.report(EvaluationRequest.of(untrained).inLanguage(Language.EN).withAlternatives(true));
+        assertPageShows(second, Language.EN);
+        assertTrue(second.decision().escalateTo().contains(Contact.TRAINING_UNIT));
+        assertTrue(byId("usage-json").getAttribute("textContent").contains("\"userTrained\": false"));
+        assertTrue(byId("userTrained-no").isSelected(), "the form shows the answer given");
+        assertTrue(driver.findElements(By.cssSelector("#assumptions li[data-assumption='U1']")).isEmpty(),
+                "a stated field is no longer assumed");
+
+        // "It runs elsewhere": another hosting, decided again (external, with health data: refused).
+        answerButton("U8", "EXTERNAL").click();
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> "DENY".equals(d.findElement(By.id("verdict")).getAttribute("data-verdict")));
+        assertTrue(byId("hosting-EXTERNAL").isSelected());
+        assertNoBrowserErrors();
+    }
+
+    @Test
+    void asksAFollowUpQuestionTheFormHadNotShown() throws Exception {
+        // Data analysis on an external platform: whether code is generated, and for what, is assumed (U4),
+        // and the form does not ask it for that purpose.
+        byId("tool-name").sendKeys("a chat assistant");
+        click("hosting-EXTERNAL");
+        click("cat-PUBLIC");
+        new Select(byId("purpose")).selectByValue("DATA_ANALYSIS");
+        click("userTrained-yes");
+        assertFalse(byId("q-codeTarget").isDisplayed());
+        ask();
+        List<String> answers = driver.findElements(By.cssSelector("#assumptions li[data-assumption='U4'] button.answer"))
+                .stream().map(e -> e.getAttribute("data-value")).toList();
+        assertEquals(fr.inserm.aipolicy.ContextField.CODE_TARGET.acceptedTexts(), answers);
+        answerButton("U4", "CRYPTOGRAPHY").click();
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> "DENY".equals(d.findElement(By.id("verdict")).getAttribute("data-verdict")));
+        assertTrue(byId("q-codeTarget").isDisplayed(), "the question answered now shows in the form");
+        assertTrue(byId("codeTarget-CRYPTOGRAPHY").isSelected());
+        Usage usage = Usage.builder().tool("a chat assistant").hosting(Hosting.EXTERNAL).dataCategories(DataCategory.PUBLIC)
+                .purpose(Purpose.DATA_ANALYSIS).context(fr.inserm.aipolicy.Context.builder().userTrained(true)
+                        .codeTarget(fr.inserm.aipolicy.CodeTarget.CRYPTOGRAPHY).build()).build();
+        assertPageShows(engine.report(EvaluationRequest.of(usage).inLanguage(Language.EN)), Language.EN);
+        assertNoBrowserErrors();
+    }
+
+    @Test
+    void sendsBackToTheDataQuestionWhenNoDataWasTicked() throws Exception {
+        byId("tool-name").sendKeys("a chat assistant");
+        click("hosting-EXTERNAL");
+        new Select(byId("purpose")).selectByValue("WRITING");
+        ask();
+        Usage usage = Usage.builder().tool("a chat assistant").hosting(Hosting.EXTERNAL).purpose(Purpose.WRITING).build();
+        DecisionReport report = engine.report(EvaluationRequest.of(usage).inLanguage(Language.EN).withAlternatives(true));
+        assertTrue(report.decision().assumptions().stream().anyMatch(a -> a.field().equals("dataCategories")),
+                "the library assumes no data was given");
+        assertPageShows(report, Language.EN);
+        assertAssumptionsShown(report, Language.EN);
+        String rule = report.decision().assumptions().stream().filter(a -> a.field().equals("dataCategories"))
+                .findFirst().orElseThrow().rule();
+        WebElement back = answerButton(rule, "data");
+        assertEquals(pageTexts(Language.EN).getProperty("assumption.data.back"), back.getText());
+        back.click();
+        assertEquals("cat-IDENTIFIABLE_HEALTH_DATA", driver.switchTo().activeElement().getAttribute("id"));
+        assertNoBrowserErrors();
+    }
+
+    @Test
+    void asksAboutDeploymentForOthersAndItsChecks() throws Exception {
+        byId("tool-name").sendKeys("a chat assistant");
+        click("hosting-EXTERNAL");
+        click("cat-PUBLIC");
+        new Select(byId("purpose")).selectByValue("WRITING");
+        assertTrue(byId("q-deployedForOthers").isDisplayed(), "a question of its own, always asked");
+        assertFalse(byId("q-dpiaCompleted").isDisplayed());
+        click("userTrained-yes");
+        click("deployedForOthers-yes");
+        assertTrue(byId("q-dpiaCompleted").isDisplayed(), "deploying for others on an external platform needs a DPIA");
+        assertTrue(byId("q-subcontractingAgreement").isDisplayed());
+        ask();
+        fr.inserm.aipolicy.Context.Builder context = fr.inserm.aipolicy.Context.builder().userTrained(true).deployedForOthers(true);
+        Usage usage = Usage.builder().tool("a chat assistant").hosting(Hosting.EXTERNAL).dataCategories(DataCategory.PUBLIC)
+                .purpose(Purpose.WRITING).context(context.build()).build();
+        DecisionReport report = engine.report(EvaluationRequest.of(usage).inLanguage(Language.EN).withAlternatives(true));
+        assertEquals("ESCALATE", report.decision().verdict().name());
+        assertPageShows(report, Language.EN);
+        click("dpiaCompleted-yes");
+        click("subcontractingAgreement-yes");
+        ask();
+        Usage checked = Usage.builder().tool("a chat assistant").hosting(Hosting.EXTERNAL).dataCategories(DataCategory.PUBLIC)
+                .purpose(Purpose.WRITING).context(context.dpiaCompleted(true).subcontractingAgreement(true).build()).build();
+        DecisionReport allowed = engine.report(EvaluationRequest.of(checked).inLanguage(Language.EN).withAlternatives(true));
+        assertEquals("ALLOW", allowed.decision().verdict().name());
+        assertPageShows(allowed, Language.EN);
+        assertNoBrowserErrors();
+    }
+
+    @Test
+    void theStrictBoxEscalatesWhatRestsOnAnAssumption() throws Exception {
+        Properties labels = pageTexts(Language.EN);
+        assertEquals(1, driver.findElements(By.cssSelector("label[for='strict']")).size());
+        assertTrue(driver.findElement(By.cssSelector("label[for='strict']")).getText().contains(labels.getProperty("strict.label")));
+        assertFalse(byId("strict").isSelected(), "not strict by default");
+        fillLocalModelOnHealthRecords();
+        byId("strict").click();
+        ask();
+        Usage usage = localModelOnHealthRecords().build();
+        DecisionReport report = engine.report(EvaluationRequest.of(usage).inLanguage(Language.EN).strict(true)
+                .withAlternatives(true));
+        assertEquals("ESCALATE", report.decision().verdict().name());
+        assertEquals("STRICT", report.decision().reasons().get(0).rule());
+        assertEquals(engine.evaluate(usage, true).verdict(), report.decision().verdict());
+        assertPageShows(report, Language.EN);
+        assertAssumptionsShown(report, Language.EN);
+        assertEquals(List.of("STRICT"), driver.findElements(By.cssSelector("#reasons > li")).stream()
+                .map(e -> e.getAttribute("data-rule")).toList());
+        assertTrue(byId("usage-json").getAttribute("textContent").contains("\"strict\": true"));
+
+        // Unticked, the same usage is allowed.
+        byId("strict").click();
+        ask();
+        assertEquals("ALLOW", byId("verdict").getAttribute("data-verdict"));
+        assertFalse(byId("usage-json").getAttribute("textContent").contains("strict"));
+        assertNoBrowserErrors();
+    }
+
+    @Test
+    void asksInFrenchOnTheFrenchPage() throws Exception {
+        Properties french = pageTexts(Language.FR);
+        driver.get(server.uri().resolve("?lang=fr").toString());
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("q-userTrained")).isDisplayed());
+        // The context questions, built from the schema, in French; the new ones among them.
+        assertEquals(french.getProperty("q.userTrained"), byId("q-userTrained").findElement(By.tagName("legend")).getText());
+        assertEquals(french.getProperty("q.deployedForOthers"),
+                byId("q-deployedForOthers").findElement(By.tagName("legend")).getText());
+        assertTrue(driver.findElement(By.cssSelector("label[for='strict']")).getText().contains(french.getProperty("strict.label")));
+        // Every context question of the library, shown or not, in French.
+        List<WebElement> questions = driver.findElements(By.cssSelector("#context-questions > fieldset"));
+        assertEquals(fr.inserm.aipolicy.ContextField.all().stream().map(f -> "q-" + f.jsonName()).toList(),
+                questions.stream().map(e -> e.getAttribute("id")).toList());
+        for (WebElement question : questions) {
+            String name = question.getAttribute("id").substring(2);
+            assertEquals(french.getProperty("q." + name),
+                    question.findElement(By.tagName("legend")).getAttribute("textContent"), name);
+            assertEquals(french.getProperty("choice.unset"),
+                    driver.findElement(By.cssSelector("label[for='" + name + "-unset']")).getAttribute("textContent"));
+        }
+        fillLocalModelOnHealthRecords();
+        ask();
+        DecisionReport report = engine.report(EvaluationRequest.of(localModelOnHealthRecords().build())
+                .inLanguage(Language.FR).withAlternatives(true));
+        assertPageShows(report, Language.FR);
+        assertAssumptionsShown(report, Language.FR);
+        DecisionReport english = engine.report(EvaluationRequest.of(localModelOnHealthRecords().build()).inLanguage(Language.EN));
+        assertFalse(report.decision().assumptions().get(0).question().equals(english.decision().assumptions().get(0).question()),
+                "the library's French question, not its English one");
+        assertEquals(french.getProperty("choice.no"), answerButton("U1", "false").getText());
+        assertEquals(french.getProperty("h.assumptions"), byId("h-assumptions").getText());
+        assertNoBrowserErrors();
+    }
+
+    @Test
+    void asksWhetherAnInsermSubscriptionIsAuthorisedOnlyWhenInsermPays() throws Exception {
+        byId("tool-name").sendKeys("Mistral Le Chat");
+        click("hosting-EXTERNAL_SOVEREIGN");
+        click("cat-PUBLIC");
+        new Select(byId("purpose")).selectByValue("WRITING");
+        assertFalse(byId("q-subscriptionAuthorised").isDisplayed());
+        click("subscription-INSERM_FUNDED");
+        assertTrue(byId("q-subscriptionAuthorised").isDisplayed());
+        click("userTrained-yes");
+        ask();
+        assertEquals("ESCALATE", byId("verdict").getAttribute("data-verdict")); // S3: not authorised
+        click("subscriptionAuthorised-yes");
+        ask();
+        Usage usage = Usage.builder().tool("Mistral Le Chat").hosting(Hosting.EXTERNAL_SOVEREIGN).dataCategories(DataCategory.PUBLIC)
+                .purpose(Purpose.WRITING).context(fr.inserm.aipolicy.Context.builder().userTrained(true)
+                        .subscription(fr.inserm.aipolicy.Subscription.INSERM_FUNDED).subscriptionAuthorised(true).build()).build();
+        DecisionReport report = engine.report(EvaluationRequest.of(usage).inLanguage(Language.EN));
+        assertEquals("ALLOW", report.decision().verdict().name());
+        assertPageShows(report, Language.EN);
+        click("subscription-PERSONAL"); // hidden again, so not sent
+        assertFalse(byId("q-subscriptionAuthorised").isDisplayed());
+        ask();
+        assertFalse(byId("usage-json").getAttribute("textContent").contains("subscriptionAuthorised"));
         assertNoBrowserErrors();
     }
 

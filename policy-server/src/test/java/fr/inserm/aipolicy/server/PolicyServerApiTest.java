@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.inserm.aipolicy.Clause;
 import fr.inserm.aipolicy.CodeTarget;
+import fr.inserm.aipolicy.Contact;
+import fr.inserm.aipolicy.ContextField;
 import fr.inserm.aipolicy.DataCategory;
 import fr.inserm.aipolicy.Decision;
 import fr.inserm.aipolicy.DecisionReport;
@@ -36,6 +38,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -217,8 +221,112 @@ class PolicyServerApiTest {
     }
 
     @Test
+    void namesTheContactsAsThePolicyDoesInEachLanguage() throws Exception {
+        for (Language language : Language.values()) {
+            JsonNode contacts = JSON.readTree(send("GET", "api/contacts?lang=" + language.code()).body()).get("contacts");
+            assertEquals(Contact.values().length, contacts.size());
+            for (JsonNode contact : contacts) {
+                Contact id = Contact.valueOf(contact.get("id").asText());
+                assertEquals(engine.policy().contact(id, language), contact.get("name").asText(), id + " in " + language);
+                // Only the AI & Digital Unit's address is published.
+                assertEquals(id == Contact.AI_UNIT ? "pole.ia@inserm.fr" : null,
+                        contact.get("email").isNull() ? null : contact.get("email").asText(), id.name());
+            }
+        }
+        assertFalse(engine.policy().contact(Contact.DPO, Language.FR).equals(engine.policy().contact(Contact.DPO, Language.EN)));
+    }
+
+    @Test
+    void servesTheSchemaTheQuestionsAreBuiltFrom() throws Exception {
+        HttpResponse<String> response = send("GET", "api/schema");
+        assertEquals(200, response.statusCode());
+        assertSecurityHeaders(response);
+        JsonNode schema = JSON.readTree(response.body());
+        JsonNode context = schema.get("context");
+        assertEquals(ContextField.all().size(), context.size());
+        for (int i = 0; i < context.size(); i++) {
+            ContextField field = ContextField.all().get(i);
+            JsonNode node = context.get(i);
+            assertEquals(field.jsonName(), node.get("name").asText());
+            assertEquals(field.path(), node.get("path").asText());
+            assertEquals(field.type() == Boolean.class ? "boolean" : "enum", node.get("kind").asText());
+            List<String> values = new ArrayList<>();
+            node.get("values").forEach(v -> values.add(v.asText()));
+            assertEquals(field.acceptedTexts(), values, field.jsonName());
+        }
+        List<String> names = new ArrayList<>();
+        context.forEach(n -> names.add(n.get("name").asText()));
+        assertTrue(names.containsAll(List.of("subscriptionAuthorised", "deployedForOthers")), names.toString());
+        List<String> hostings = new ArrayList<>();
+        schema.get("hosting").forEach(h -> hostings.add(h.asText()));
+        assertEquals(java.util.Arrays.stream(Hosting.values()).map(Hosting::name).toList(), hostings);
+        // Every value the schema lists is one the endpoint accepts.
+        for (JsonNode node : context) {
+            for (JsonNode value : node.get("values")) {
+                String literal = node.get("kind").asText().equals("boolean") ? value.asText() : "\"" + value.asText() + "\"";
+                String body = "{\"tool\": {\"name\": \"x\"}, \"hosting\": \"LOCAL\", \"dataCategories\": [],"
+                        + " \"purpose\": \"WRITING\", \"context\": {\"" + node.get("name").asText() + "\": " + literal + "}}";
+                assertEquals(200, post(server, "api/decisions", body).statusCode(), body);
+            }
+        }
+    }
+
+    /** A local model on health records: allowed, resting on what it takes for granted. */
+    private static final String ASSUMING = """
+            {"tool": {"name": "a local model"}, "hosting": "LOCAL", "dataCategories": ["IDENTIFIABLE_HEALTH_DATA"],
+             "purpose": "SUMMARISATION"}""";
+
+    @Test
+    void aStrictDecisionEscalatesAnAllowThatRestsOnAnAssumption() throws Exception {
+        JsonNode plain = JSON.readTree(post(server, "api/decisions", ASSUMING).body());
+        assertEquals("ALLOW", plain.get("verdict").asText());
+        assertTrue(plain.get("assumptions").size() > 0, plain.toString());
+        assertFalse(plain.has("strict"));
+
+        String strictRequest = ASSUMING.replace("\"purpose\"", "\"strict\": true, \"purpose\"");
+        HttpResponse<String> response = post(server, "api/decisions", strictRequest);
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(PolicyJson.write(engine.report(PolicyJson.readRequest(strictRequest, engine.tools()).inLanguage(Language.EN))),
+                response.body());
+        JsonNode strict = JSON.readTree(response.body());
+        assertEquals("ESCALATE", strict.get("verdict").asText());
+        assertTrue(strict.get("strict").asBoolean());
+        assertEquals(1, strict.get("reasons").size());
+        assertEquals("STRICT", strict.get("reasons").get(0).get("rule").asText());
+        assertEquals(plain.get("assumptions"), strict.get("assumptions"), "the same assumptions, strict or not");
+        // Whom to ask: exactly the people who can answer the assumptions, each named.
+        Set<String> fromAssumptions = new TreeSet<>();
+        strict.get("assumptions").forEach(a -> a.get("escalateTo").forEach(c -> fromAssumptions.add(c.asText())));
+        Set<String> escalateTo = new TreeSet<>();
+        strict.get("escalateTo").forEach(c -> escalateTo.add(c.asText()));
+        assertFalse(escalateTo.isEmpty());
+        assertEquals(fromAssumptions, escalateTo);
+        Set<String> named = new TreeSet<>();
+        strict.get("contacts").forEach(c -> named.add(c.get("id").asText()));
+        assertTrue(named.containsAll(escalateTo), named + " names " + escalateTo);
+
+        // Strict changes nothing for a DENY.
+        String deny = GOOD.replace("\"purpose\"", "\"strict\": true, \"purpose\"");
+        assertEquals("DENY", JSON.readTree(post(server, "api/decisions", deny).body()).get("verdict").asText());
+        // Nor for an ALLOW that states everything it could have assumed.
+        String stated = "{\"tool\": {\"name\": \"a chat assistant\"}, \"hosting\": \"EXTERNAL\", \"dataCategories\": [\"PUBLIC\"],"
+                + " \"purpose\": \"TRANSLATION\", \"strict\": true, \"context\": {\"userTrained\": true, \"subscription\": \"NONE\"}}";
+        JsonNode statedDecision = JSON.readTree(post(server, "api/decisions", stated).body());
+        assertEquals(0, statedDecision.get("assumptions").size(), statedDecision.toString());
+        assertEquals("ALLOW", statedDecision.get("verdict").asText());
+    }
+
+    @Test
+    void refusesAStrictThatIsNotABoolean() throws Exception {
+        HttpResponse<String> response = post(server, "api/decisions",
+                ASSUMING.replace("\"purpose\"", "\"strict\": \"yes\", \"purpose\""));
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("strict", JSON.readTree(response.body()).get("field").asText());
+    }
+
+    @Test
     void servesThePageWithItsHeaders() throws Exception {
-        for (String path : List.of("", "index.html", "app.js", "style.css", "favicon.svg")) {
+        for (String path : List.of("", "index.html", "app.js", "style.css", "favicon.svg", "api/schema")) {
             HttpResponse<String> response = send("GET", path);
             assertEquals(200, response.statusCode(), path);
             assertSecurityHeaders(response);

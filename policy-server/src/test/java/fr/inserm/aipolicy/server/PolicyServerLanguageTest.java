@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.inserm.aipolicy.ContextField;
 import fr.inserm.aipolicy.EvaluationRequest;
+import fr.inserm.aipolicy.Hosting;
 import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.PolicyJson;
@@ -16,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -95,6 +98,23 @@ class PolicyServerLanguageTest {
         for (String key : used) {
             assertTrue(en.containsKey(key) && !en.getProperty(key).isBlank(), "English lacks " + key);
             assertTrue(fr.containsKey(key) && !fr.getProperty(key).isBlank(), "French lacks " + key);
+        }
+        // Keys built at run time in the script: one question per context field of the library (its
+        // explanation optional), one label per value of an enumeration, one title per hosting.
+        for (ContextField field : ContextField.all()) {
+            List<String> keys = new java.util.ArrayList<>(List.of("q." + field.jsonName()));
+            if (field.type() != Boolean.class) {
+                field.acceptedTexts().forEach(v -> keys.add(field.jsonName() + "." + v));
+            }
+            for (String key : keys) {
+                assertTrue(en.containsKey(key) && !en.getProperty(key).isBlank(), "English lacks " + key);
+                assertTrue(fr.containsKey(key) && !fr.getProperty(key).isBlank(), "French lacks " + key);
+                assertFalse(en.getProperty(key).equals(fr.getProperty(key)), "not translated: " + key);
+            }
+        }
+        for (Hosting hosting : Hosting.values()) {
+            String key = "hosting." + hosting.name() + ".title";
+            assertTrue(en.containsKey(key) && fr.containsKey(key), key);
         }
         // Keys built at run time in the script: one per verdict and effect.
         for (String verdict : new String[] {"ALLOW", "ESCALATE", "DENY"}) {
@@ -188,7 +208,7 @@ class PolicyServerLanguageTest {
     @Test
     void acceptsWhatTheLibrarysRequestReaderAccepts() throws Exception {
         // A catalogued tool without hosting, alternatives, disclosure facts: what the command line accepts.
-        String request = "{\"tool\": {\"name\": \"Llama3.2-1B via Ollama\"}, \"dataCategories\": [\"PUBLIC\"],"
+        String request = "{\"tool\": {\"name\": \"DeepL\"}, \"dataCategories\": [\"PUBLIC\"],"
                 + " \"purpose\": \"WRITING\", \"alternatives\": true, \"context\": {\"forPublication\": true},"
                 + " \"disclosure\": {\"role\": \"polishing the English\"}}";
         EvaluationRequest read = PolicyJson.readRequest(request, engine.tools());

@@ -7,13 +7,12 @@
   const SCRAPING_PURPOSES = ['MODEL_TRAINING', 'DATA_ANALYSIS', 'AUTOMATED_PROCESSING',
     'SYNTHETIC_DATA_GENERATION', 'INFORMATION_SEARCH', 'OTHER'];
   const PEOPLE_PURPOSES = ['HR_ADMINISTRATION', 'AUTOMATED_PROCESSING', 'DATA_ANALYSIS', 'MODEL_TRAINING', 'OTHER'];
-  // Context questions: [name, kind]; a boolean is sent as true/false, an enumeration as its name.
-  const CONTEXT = [
-    ['userTrained', 'boolean'], ['subscription', 'enum'], ['codeTarget', 'enum'], ['expertReview', 'boolean'],
-    ['dpiaCompleted', 'boolean'], ['subcontractingAgreement', 'boolean'], ['trainingDataLawful', 'boolean'],
-    ['webScraping', 'boolean'], ['scrapingTermsRespected', 'boolean'], ['apiAvailable', 'boolean'],
-    ['automatedDecisionOnPeople', 'boolean'], ['forPublication', 'boolean']
-  ];
+  // The context questions, as GET /api/schema lists them (the library's ContextField.all()):
+  // {name, path, kind: 'boolean' or 'enum', values}. A boolean is sent as true/false, an enumeration
+  // as its name. Their texts are the page's labels q.NAME (and q.NAME.explain, NAME.VALUE).
+  let schema = { context: [], hosting: [] };
+  // Questions shown because a decision asked them (a follow-up question), whatever the rules below say.
+  const asked = new Set();
   // The page's language is the server's choice (?lang= or Accept-Language), written into <html lang>.
   const LANG = document.documentElement.lang === 'fr' ? 'fr' : 'en';
   const AI_UNIT_ADDRESS = 'pole.ia@inserm.fr';
@@ -54,23 +53,93 @@
     return !byId(id).hidden;
   }
 
-  // Shows a context question only when an answer to it can change the decision.
+  function hasText(key) {
+    return Object.prototype.hasOwnProperty.call(labels, key);
+  }
+
+  // The label of a value of a context field: Yes/No for a boolean, NAME.VALUE for an enumeration.
+  function valueLabel(field, value) {
+    if (field.kind === 'boolean') {
+      return t(value === 'true' ? 'choice.yes' : 'choice.no');
+    }
+    return t(field.name + '.' + value);
+  }
+
+  // The id of the radio button that states a value: NAME-yes / NAME-no, or NAME-VALUE.
+  function choiceId(field, value) {
+    if (field.kind === 'boolean') {
+      return field.name + (value === 'true' ? '-yes' : '-no');
+    }
+    return field.name + '-' + value;
+  }
+
+  // One tri-state question per context field of the schema: "Not stated" first, then each value.
+  function buildQuestions() {
+    const box = byId('context-questions');
+    box.replaceChildren();
+    schema.context.forEach(function (field) {
+      const set = document.createElement('fieldset');
+      set.className = 'tri';
+      set.id = 'q-' + field.name;
+      set.setAttribute('data-path', field.path);
+      const legend = document.createElement('legend');
+      legend.textContent = t('q.' + field.name);
+      set.appendChild(legend);
+      if (hasText('q.' + field.name + '.explain')) {
+        const explain = document.createElement('p');
+        explain.className = 'hint';
+        explain.textContent = t('q.' + field.name + '.explain');
+        set.appendChild(explain);
+      }
+      [''].concat(field.values).forEach(function (value) {
+        const span = document.createElement('span');
+        span.className = 'choice';
+        const input = document.createElement('input');
+        input.type = 'radio';
+        input.name = field.name;
+        input.value = value;
+        input.id = value === '' ? field.name + '-unset' : choiceId(field, value);
+        input.checked = value === '';
+        const label = document.createElement('label');
+        label.htmlFor = input.id;
+        label.textContent = value === '' ? t('choice.unset') : valueLabel(field, value);
+        span.append(input, label);
+        set.appendChild(span);
+      });
+      box.appendChild(set);
+    });
+  }
+
+  // When a context question matters, by its name; a question not named here is always asked.
+  const WHEN = {
+    subscription: function (c) { return c.external; },
+    subscriptionAuthorised: function (c) { return c.external && radioValue('subscription') === 'INSERM_FUNDED'; },
+    codeTarget: function (c) { return c.purpose === 'CODE_GENERATION' && c.external; },
+    expertReview: function (c) { return c.purpose === 'CODE_GENERATION' && c.external; },
+    dpiaCompleted: function (c) { return c.external && (c.purpose === 'AUTOMATED_PROCESSING' || c.forOthers); },
+    subcontractingAgreement: function (c) {
+      return c.external && (c.purpose === 'AUTOMATED_PROCESSING' || c.forOthers);
+    },
+    trainingDataLawful: function (c) { return c.purpose === 'MODEL_TRAINING'; },
+    webScraping: function (c) { return SCRAPING_PURPOSES.includes(c.purpose); },
+    scrapingTermsRespected: function (c) { return c.scraping; },
+    apiAvailable: function (c) { return c.scraping; },
+    automatedDecisionOnPeople: function (c) { return PEOPLE_PURPOSES.includes(c.purpose); }
+  };
+
+  // Shows a context question only when an answer to it can change the decision, or a decision asked it.
   function updateQuestions() {
-    const hosting = radioValue('hosting');
     const what = purpose.value;
-    const external = EXTERNAL.includes(hosting);
-    show('q-subscription', external);
-    show('q-codeTarget', what === 'CODE_GENERATION' && external);
-    show('q-expertReview', what === 'CODE_GENERATION' && external);
-    show('q-dpiaCompleted', what === 'AUTOMATED_PROCESSING' && external);
-    show('q-subcontractingAgreement', what === 'AUTOMATED_PROCESSING' && external);
-    show('q-trainingDataLawful', what === 'MODEL_TRAINING');
-    const scrapingMatters = SCRAPING_PURPOSES.includes(what);
-    show('q-webScraping', scrapingMatters);
-    const scraping = scrapingMatters && radioValue('webScraping') === 'true';
-    show('q-scrapingTermsRespected', scraping);
-    show('q-apiAvailable', scraping);
-    show('q-automatedDecisionOnPeople', PEOPLE_PURPOSES.includes(what));
+    const facts = {
+      external: EXTERNAL.includes(radioValue('hosting')),
+      purpose: what,
+      forOthers: radioValue('deployedForOthers') === 'true',
+      scraping: SCRAPING_PURPOSES.includes(what) && radioValue('webScraping') === 'true'
+    };
+    schema.context.forEach(function (field) {
+      const rule = WHEN[field.name];
+      show('q-' + field.name, asked.has(field.name) || !rule || rule(facts));
+    });
   }
 
   // The usage JSON of POLICY.md, from the visible answers only: a hidden question is "not stated".
@@ -93,16 +162,15 @@
       purpose: purpose.value || null
     };
     const context = {};
-    CONTEXT.forEach(function (entry) {
-      const name = entry[0];
-      if (!isShown('q-' + name)) {
+    schema.context.forEach(function (field) {
+      if (!isShown('q-' + field.name)) {
         return;
       }
-      const value = name === 'codeTarget' ? byId('codeTarget').value : radioValue(name);
+      const value = radioValue(field.name);
       if (value === '') {
         return;
       }
-      context[name] = entry[1] === 'boolean' ? value === 'true' : value;
+      context[field.name] = field.kind === 'boolean' ? value === 'true' : value;
     });
     if (Object.keys(context).length > 0) {
       usage.context = context;
@@ -135,7 +203,7 @@
     }
     if (field.indexOf('context.') === 0) {
       const name = field.substring('context.'.length);
-      return byId(name) || byId(name + '-unset');
+      return byId(name + '-unset');
     }
     return null;
   }
@@ -245,6 +313,8 @@
     });
     byId('advice-block').hidden = decision.advice.length === 0;
 
+    renderAssumptions(decision.assumptions || []);
+
     const alternatives = decision.alternatives || [];
     listItems(byId('alternatives'), alternatives, function (alternative) {
       return alternative.changes.map(function (change) {
@@ -284,6 +354,93 @@
     byId('verdict-title').focus();
   }
 
+  function contextField(path) {
+    return schema.context.find(function (f) {
+      return f.path === path;
+    });
+  }
+
+  function answerButton(text, value, onClick) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'answer';
+    button.setAttribute('data-value', value);
+    button.textContent = text;
+    button.addEventListener('click', onClick);
+    return button;
+  }
+
+  // States a context field's value in the form (showing its question) and asks again.
+  function answerContext(field, value) {
+    asked.add(field.name);
+    byId(choiceId(field, value)).checked = true;
+    updateQuestions();
+    ask();
+  }
+
+  // What the decision took for granted: the sentence, the verdict otherwise, and the question with
+  // one button per answer; an answer is added to the usage and the page asks again.
+  function renderAssumptions(assumptions) {
+    const list = byId('assumptions');
+    list.replaceChildren();
+    assumptions.forEach(function (a) {
+      const li = document.createElement('li');
+      li.setAttribute('data-assumption', a.rule);
+      li.setAttribute('data-field', a.field);
+      const taken = document.createElement('p');
+      taken.className = 'assumed';
+      taken.textContent = t('assumption.taken', a.text) + clauseList(a.clauses);
+      const otherwise = document.createElement('p');
+      otherwise.className = 'otherwise';
+      otherwise.textContent = t('assumption.otherwise', t('effect.' + a.otherwise));
+      const group = document.createElement('div');
+      group.className = 'follow-up';
+      group.setAttribute('role', 'group');
+      const question = document.createElement('p');
+      question.className = 'question';
+      question.id = 'question-' + a.rule;
+      question.textContent = a.question;
+      group.setAttribute('aria-labelledby', question.id);
+      const buttons = document.createElement('div');
+      buttons.className = 'answers';
+      const field = contextField(a.field);
+      if (field) {
+        field.values.forEach(function (value) {
+          buttons.appendChild(answerButton(valueLabel(field, value), value, function () {
+            answerContext(field, value);
+          }));
+        });
+      } else if (a.field === 'hosting') {
+        buttons.appendChild(answerButton(t('assumption.hosting.confirm'), a.assumed, function () {
+          const note = document.createElement('p');
+          note.className = 'confirmed';
+          note.setAttribute('role', 'status');
+          note.textContent = t('assumption.hosting.confirmed');
+          buttons.replaceChildren(note);
+        }));
+        schema.hosting.filter(function (h) {
+          return h !== a.assumed;
+        }).forEach(function (h) {
+          buttons.appendChild(answerButton(t('assumption.hosting.other', t('hosting.' + h + '.title')), h, function () {
+            byId('hosting-' + h).checked = true;
+            updateQuestions();
+            ask();
+          }));
+        });
+      } else if (a.field.indexOf('dataCategories') === 0) {
+        buttons.appendChild(answerButton(t('assumption.data.back'), 'data', function () {
+          const first = form.querySelector('input[name="dataCategories"]');
+          byId('q-data').scrollIntoView();
+          first.focus();
+        }));
+      }
+      group.append(question, buttons);
+      li.append(taken, otherwise, group);
+      list.appendChild(li);
+    });
+    byId('assumptions-block').hidden = assumptions.length === 0;
+  }
+
   // Each contact named in the page's language, with a way to reach them: the AI & Digital Unit's
   // address, or, for the others (whose addresses are not published), the Unit's, to ask.
   function renderContacts(ids, named) {
@@ -321,6 +478,9 @@
     }
     // The usage, in the page's language, with the changes that would make it allowed.
     const request = Object.assign({}, usage, { language: LANG, alternatives: true });
+    if (byId('strict').checked) {
+      request.strict = true;
+    }
     askButton.disabled = true;
     statusLine.textContent = t('status.deciding');
     try {
@@ -369,6 +529,16 @@
     return response.json();
   }
 
+  async function loadSchema() {
+    try {
+      schema = await loadJson('api/schema');
+    } catch (ignored) {
+      showError(t('error.unreachable'), []);
+    }
+    buildQuestions();
+    updateQuestions();
+  }
+
   async function loadTexts() {
     try {
       const body = await loadJson('api/labels?lang=' + LANG);
@@ -386,7 +556,7 @@
     }
   }
 
-  const textsReady = loadTexts();
+  const textsReady = loadTexts().then(loadSchema);
   form.addEventListener('change', updateQuestions);
   form.addEventListener('submit', function (event) {
     event.preventDefault();
@@ -394,5 +564,4 @@
       ask(event);
     });
   });
-  updateQuestions();
 }());

@@ -193,11 +193,8 @@ final class DroolsPolicyEngine implements PolicyEngine {
         long key = facts.key() << 1 | (strict ? 1 : 0);
         Decision decision = cache.get(key);
         if (decision == null) {
-            // one run of the rules gives both decisions: keep the other one for the strict or plain question to come
-            List<PolicyRule> applied = fire(facts);
-            decision = assembled(applied, strict);
+            decision = assembled(fire(facts), strict);
             cache.put(key, decision);
-            cache.put(key ^ 1, assembled(applied, !strict));
         }
         return decision;
     }

@@ -190,7 +190,12 @@ public final class ToolCatalogue {
         if (hosting == null || hosting.isExternal()) {
             return false;
         }
-        return find(toolName).filter(t -> t.insideOnly() && t.hostings().contains(hosting)).isPresent();
+        if (toolName == null) {
+            return false;
+        }
+        // remembered per name with the catalogue's other facts about it: the engine asks on every decision
+        KnownTool exact = facts(toolName).exact();
+        return exact != null && exact.insideOnly() && exact.hostings().contains(hosting);
     }
 
     /**
@@ -343,7 +348,7 @@ public final class ToolCatalogue {
             common.retainAll(tool.hostings());
         }
         return new NameFacts(List.copyOf(contained), Collections.unmodifiableSet(common), lookAlike,
-                lookAlikeCharacter);
+                lookAlikeCharacter, byCompact.get(ToolNames.compact(toolName)));
     }
 
     private static boolean isSuffixTag(String tag) {
@@ -358,7 +363,8 @@ public final class ToolCatalogue {
      * @param lookAlike the tool whose name the name imitates, or null
      * @param lookAlikeCharacter the first imitating character, for the message, or null
      */
-    record NameFacts(List<KnownTool> contained, Set<Hosting> common, KnownTool lookAlike, String lookAlikeCharacter) {
+    record NameFacts(List<KnownTool> contained, Set<Hosting> common, KnownTool lookAlike, String lookAlikeCharacter,
+            KnownTool exact) {
     }
 
     @Override

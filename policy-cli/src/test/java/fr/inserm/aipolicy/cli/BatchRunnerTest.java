@@ -14,6 +14,7 @@ import fr.inserm.aipolicy.PolicyEvaluationException;
 import fr.inserm.aipolicy.PolicyJson;
 import fr.inserm.aipolicy.Usage;
 import fr.inserm.aipolicy.Verdict;
+import fr.inserm.aipolicy.testing.ForwardingPolicyEngine;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

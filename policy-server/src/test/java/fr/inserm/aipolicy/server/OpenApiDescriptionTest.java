@@ -11,6 +11,7 @@ import fr.inserm.aipolicy.DecisionReport;
 import fr.inserm.aipolicy.EvaluationRequest;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.Usage;
+import fr.inserm.aipolicy.testing.ForwardingPolicyEngine;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;

@@ -25,6 +25,7 @@ import fr.inserm.aipolicy.PolicyJson;
 import fr.inserm.aipolicy.Purpose;
 import fr.inserm.aipolicy.Subscription;
 import fr.inserm.aipolicy.Usage;
+import fr.inserm.aipolicy.testing.ForwardingPolicyEngine;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,11 +1,15 @@
-package fr.inserm.aipolicy.server;
+package fr.inserm.aipolicy.testing;
 
 import fr.inserm.aipolicy.Decision;
 import fr.inserm.aipolicy.Policy;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.Usage;
 
-/** A real engine behind a test double: override {@link #evaluate(Usage)} to make it fail as a test needs. */
+/**
+ * A real engine behind a test double: override {@link #evaluate(Usage)} to make it fail, or count, as
+ * a test needs; everything else forwards to the engine it wraps, including its {@link Policy}, so
+ * {@code PolicyReports} works over the double as over the engine.
+ */
 public abstract class ForwardingPolicyEngine implements PolicyEngine {
     private final PolicyEngine delegate;
 

@@ -42,7 +42,22 @@ public final class PolicyReports {
      * @throws UnsupportedOperationException when the policy lacks that language's texts
      */
     public Decision evaluate(Usage usage, Locale locale) {
-        return Reports.evaluate(engine, usage, Language.of(locale));
+        return Reports.evaluate(engine, usage, false, Language.of(locale));
+    }
+
+    /**
+     * Decides one usage, strictly or not, and gives the texts of the decision in a language.
+     *
+     * @param usage the described usage
+     * @param strict whether to decide strictly
+     * @param locale the language, English or French
+     * @return the decision
+     * @throws InvalidUsageException when the locale is neither English nor French, or the tool
+     *     catalogue refuses the usage
+     * @throws UnsupportedOperationException when the policy lacks that language's texts
+     */
+    public Decision evaluate(Usage usage, boolean strict, Locale locale) {
+        return Reports.evaluate(engine, usage, strict, Language.of(locale));
     }
 
     /**

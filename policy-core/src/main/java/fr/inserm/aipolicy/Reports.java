@@ -26,10 +26,10 @@ final class Reports {
     private Reports() {
     }
 
-    static Decision evaluate(PolicyEngine engine, Usage usage, Language language) {
+    static Decision evaluate(PolicyEngine engine, Usage usage, boolean strict, Language language) {
         PolicyTexts texts = engine.policy().texts();
         texts.require(language);
-        return texts.localise(engine.evaluate(Objects.requireNonNull(usage, "usage")), language);
+        return texts.localise(engine.evaluate(Objects.requireNonNull(usage, "usage"), strict), language);
     }
 
     static List<Alternative> alternatives(PolicyEngine engine, Usage usage) {

@@ -60,7 +60,7 @@ public final class AipolicyCli {
 
             Usage:
               aipolicy evaluate [--pretty] FILE|-     decide one usage (a JSON object); the decision on standard output
-                       [--lang en|fr]                 ... with its texts in English or French, whom to ask, the
+                       [--lang en|fr]                 ... with its texts in English or French (also with --batch), whom to ask, the
                                                       disclosure paragraph and the frugality figures when they apply
                        [--alternatives]               ... with the smallest changes that would make it allowed
                        [--strict]                     ... strictly: an ALLOW that rests on an assumption becomes
@@ -300,8 +300,8 @@ public final class AipolicyCli {
         if (a.source == null) {
             return usageError("evaluate needs a FILE, or - for standard input");
         }
-        if (a.batch && (a.alternatives || a.language != null || a.pretty)) {
-            return usageError("--lang, --alternatives and --pretty work on one usage, not with --batch");
+        if (a.batch && (a.alternatives || a.pretty)) {
+            return usageError("--alternatives and --pretty work on one usage, not with --batch");
         }
         if (!a.batch && (a.input != null || a.output != null || a.skip != null || a.resume != null)) {
             return usageError("--input, --output, --skip and --resume work with --batch");
@@ -319,7 +319,10 @@ public final class AipolicyCli {
                 return single(engine, input, a);
             }
             boolean csv = a.input != null ? a.input.equals("csv") : a.source.toLowerCase(Locale.ROOT).endsWith(".csv");
-            return batch(engine, input, csv, OutputFormat.named(output), a);
+            OutputFormat format = output.equals("text")
+                    ? new OutputFormat.Text(engine.policy(), a.language == null ? Language.EN : a.language)
+                    : OutputFormat.named(output);
+            return batch(engine, input, csv, format, a);
         } catch (NoSuchFileException e) {
             err.println("aipolicy: no such file: " + e.getFile());
             return BAD_INPUT;
@@ -350,7 +353,7 @@ public final class AipolicyCli {
         }
         if (a.resume == null) {
             long skip = a.skip == null ? 0 : a.skip;
-            return new BatchRunner(engine, err).run(source, rawOut, new BatchRunner.Options(format, skip, true, a.failOn, a.strict));
+            return new BatchRunner(engine, err).run(source, rawOut, new BatchRunner.Options(format, skip, true, a.failOn, a.strict, a.language));
         }
         Resume.Point point;
         try {
@@ -362,7 +365,7 @@ public final class AipolicyCli {
         try (OutputStream file = new FileOutputStream(a.resume.toFile(), true)) {
             return new BatchRunner(engine, err).run(source, file,
                     new BatchRunner.Options(format, point.lastLine(), !point.hasHeader(), a.failOn,
-                            a.strict));
+                            a.strict, a.language));
         }
     }
 

@@ -66,9 +66,10 @@ final class BatchRunner {
      * @param header whether to write the format's header first (not when appending to an output)
      * @param failOn verdicts that make the batch end with {@link AipolicyCli#FAIL_ON}
      */
-    record Options(OutputFormat format, long skip, boolean header, Set<Verdict> failOn, boolean strict) {
+    record Options(OutputFormat format, long skip, boolean header, Set<Verdict> failOn, boolean strict,
+            fr.inserm.aipolicy.Language language) {
         Options(OutputFormat format, long skip, boolean header, Set<Verdict> failOn) {
-            this(format, skip, header, failOn, false);
+            this(format, skip, header, failOn, false, null);
         }
 
         static Options json() {
@@ -124,14 +125,14 @@ final class BatchRunner {
                     bytes += record.size();
                     if (chunk.size() == CHUNK || bytes >= CHUNK_BYTES) {
                         List<InputRecord> full = chunk;
-                        inFlight.put(pool.submit(() -> decide(full, options.format(), options.strict(), written, readers)));
+                        inFlight.put(pool.submit(() -> decide(full, options, written, readers)));
                         chunk = new ArrayList<>();
                         bytes = 0;
                     }
                 }
                 if (!chunk.isEmpty()) {
                     List<InputRecord> last = chunk;
-                    inFlight.put(pool.submit(() -> decide(last, options.format(), options.strict(), written, readers)));
+                    inFlight.put(pool.submit(() -> decide(last, options, written, readers)));
                 }
             } catch (IOException e) {
                 readFailure[0] = e;
@@ -203,10 +204,10 @@ final class BatchRunner {
         }
     }
 
-    private Done decide(List<InputRecord> chunk, OutputFormat format, boolean strict,
-            ThreadLocal<Map<Decision, String>> written,
+    private Done decide(List<InputRecord> chunk, Options options, ThreadLocal<Map<Decision, String>> written,
             ThreadLocal<EntryReader> readers) {
         Done done = new Done();
+        OutputFormat format = options.format();
         Map<Decision, String> texts = written.get();
         EntryReader reader = readers.get();
         StringBuilder text = new StringBuilder(chunk.size() * 256);
@@ -216,7 +217,12 @@ final class BatchRunner {
             try {
                 EntryReader.Entry entry = reader.read(record);
                 id = entry.id();
-                Decision decision = engine.evaluate(entry.usage(), strict || entry.strict());
+                boolean strict = options.strict() || entry.strict();
+                // the decision's texts in the asked language; English is the plain decision
+                Decision decision = options.language() == null || options.language() == fr.inserm.aipolicy.Language.EN
+                        ? engine.evaluate(entry.usage(), strict)
+                        : fr.inserm.aipolicy.PolicyReports.of(engine).evaluate(entry.usage(), strict,
+                                options.language().locale());
                 done.verdicts[decision.verdict().ordinal()]++;
                 String body = texts.get(decision);
                 if (body == null) {

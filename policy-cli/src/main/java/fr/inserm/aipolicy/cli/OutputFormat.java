@@ -180,38 +180,68 @@ abstract class OutputFormat {
         }
     }
 
+    /** For a person, in English or French: the words from the text bundles, the texts the policy's. */
     static final class Text extends OutputFormat {
+        private final java.util.Properties words = new java.util.Properties();
+        private final fr.inserm.aipolicy.Policy policy;
+        private final fr.inserm.aipolicy.Language language;
+
+        Text() {
+            this(null, fr.inserm.aipolicy.Language.EN);
+        }
+
+        Text(fr.inserm.aipolicy.Policy policy, fr.inserm.aipolicy.Language language) {
+            this.policy = policy;
+            this.language = language;
+            String name = language == fr.inserm.aipolicy.Language.FR ? "text_fr.properties" : "text.properties";
+            try (java.io.Reader in = new java.io.InputStreamReader(Text.class.getResourceAsStream(name),
+                    StandardCharsets.UTF_8)) {
+                words.load(in);
+            } catch (java.io.IOException | NullPointerException e) {
+                throw new IllegalStateException("the text output's words are missing: " + name, e);
+            }
+        }
+
+        private String word(String key, Object... args) {
+            return java.text.MessageFormat.format(words.getProperty(key).replace("'", "''"), args);
+        }
+
         @Override
         String decisionBody(Decision d) {
-            StringBuilder text = new StringBuilder(d.verdict().name());
+            StringBuilder text = new StringBuilder(word("verdict." + d.verdict().name()));
             for (Reason r : d.reasons()) {
-                text.append("\n  ").append(r.effect().name().toLowerCase(Locale.ROOT)).append(' ').append(r.rule())
+                text.append("\n  ").append(word("effect." + r.effect().name())).append(' ').append(r.rule())
                         .append(": ").append(r.text()).append(" (").append(String.join(", ", r.clauses())).append(')');
             }
             for (Obligation o : d.obligations()) {
-                text.append("\n  must: ").append(o.text()).append(" (").append(String.join(", ", o.clauses())).append(')');
+                text.append("\n  ").append(word("must")).append(": ").append(o.text()).append(" (")
+                        .append(String.join(", ", o.clauses())).append(')');
             }
             for (Advice a : d.advice()) {
-                text.append("\n  advice: ").append(a.text()).append(" (").append(String.join(", ", a.clauses())).append(')');
+                text.append("\n  ").append(word("advice")).append(": ").append(a.text()).append(" (")
+                        .append(String.join(", ", a.clauses())).append(')');
             }
             for (Assumption a : d.assumptions()) {
-                text.append("\n  assumed: ").append(a.text()).append(" (otherwise ").append(a.otherwise())
-                        .append(") ").append(a.question());
+                text.append("\n  ").append(word("assumed")).append(": ").append(a.text()).append(" (")
+                        .append(word("otherwise", word("verdict." + a.otherwise().name()))).append(") ")
+                        .append(a.question());
             }
             if (!d.escalateTo().isEmpty()) {
-                text.append("\n  ask: ").append(String.join(", ", d.escalateTo().stream().map(Contact::name).toList()));
+                text.append("\n  ").append(word("ask")).append(": ").append(String.join("; ", d.escalateTo().stream()
+                        .map(c -> policy == null ? c.name() : policy.contact(c, language)).toList()));
             }
             return text.toString();
         }
 
         @Override
         String decided(long line, String id, String body) {
-            return "line " + line + (id == null ? "" : " (" + id + ")") + ": " + body;
+            return word("line", line) + (id == null ? "" : " (" + id + ")") + ": " + body;
         }
 
         @Override
         String refused(long line, String id, String error, String field, String message) {
-            return "line " + line + (id == null ? "" : " (" + id + ")") + ": not decided, " + error + ": " + message;
+            return word("line", line) + (id == null ? "" : " (" + id + ")") + ": " + word("notDecided") + ", " + error
+                    + ": " + message;
         }
     }
 

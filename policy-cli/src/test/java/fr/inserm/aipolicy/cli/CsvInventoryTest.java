@@ -1,6 +1,7 @@
 package fr.inserm.aipolicy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -248,5 +249,16 @@ class CsvInventoryTest {
         assertTrue(out[7].startsWith("INV-007,8,,,,,,,,invalid usage: context.userTrained: \"\"yes\"\"")
                 || out[7].startsWith("INV-007,8,,,,,,,,\"invalid usage: context.userTrained: \"\"yes\"\""), out[7]);
         assertEquals(8, out.length);
+    }
+
+    @Test
+    void theSampleInventoryAsTextForAPersonInFrench() {
+        CliTestSupport.Run run = CliTestSupport.run("", "evaluate", "--batch",
+                Path.of("..", "examples", "inventory-sample.csv").toString(), "--output", "text", "--lang", "fr");
+        assertTrue(run.out().startsWith("ligne 2 (INV-001): INTERDIT\n  interdit en raison de D1: Les données sensibles"),
+                run.out());
+        assertTrue(run.out().contains("tenu pour acquis: "), run.out());
+        assertFalse(run.out().contains("line ") || run.out().contains("must:") || run.out().contains("advice:"),
+                "no English word in the French text: " + run.out());
     }
 }

@@ -38,7 +38,10 @@ import java.util.function.Function;
  * exactly a catalogued tool that runs in one place may leave out {@code hosting}, a published size or
  * non-generative flag is supplied, and a hosting the catalogue contradicts is refused when the line is
  * read. Read without it ({@link #read(Path)}), a usage must state every required field, and the
- * catalogue's refusals come when the engine decides it; either way such a line is never decided.
+ * catalogue's refusals come when the engine decides it; either way such a line is never decided. The
+ * request's own fields ({@code language}, {@code alternatives}, {@code disclosure}, {@code strict}) are
+ * accepted as the batch accepts them but not used: an audit decides every line alike, whereas the batch
+ * decides a line that says {@code "strict": true} strictly.
  *
  * <pre>{@code
  * InventoryAudit audit = InventoryAudit.run(engine,

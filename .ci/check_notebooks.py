@@ -10,7 +10,7 @@ path of a machine (/work/, /root/, /home/), in any output (stream text, rich dat
 --committed checks only that, and that every code cell has been executed (the committed notebooks are
 what a reader sees on a code-hosting page).
 
-check-one-use.ipynb: the verdicts expected for each use, written by hand from POLICY.md.
+check-one-use.ipynb: the verdicts expected for each use, written by hand from the policy (docs/policy.md).
 audit-inventory.ipynb: the summary it shows must equal the command-line tool's decisions of the same
 inventory (`java -jar aipolicy.jar evaluate --batch`), counted here independently: totals,
 verdict x purpose, verdict x hosting, clause citation counts, the listed refusals and escalations,
@@ -105,9 +105,11 @@ class Checker:
                     parts.append("".join(value) if isinstance(value, list) else value)
         return "\n".join(parts)
 
-    def card_verdict(self, cell_id, expected, clauses=(), contacts=(), obligations=(), lang="en"):
-        """A decision card: its verdict, language, cited clauses, contacts and obligations, read from the
-        data- attributes the card carries (the visible text is in words, not codes)."""
+    def card_verdict(self, cell_id, expected, clauses=(), contacts=(), obligations=(), lang="en", assumptions=None,
+                     rules=()):
+        """A decision card: its verdict, language, cited clauses, contacts, obligations, reasons' rules and, when
+        given, exactly the fields it took for granted, read from the data- attributes the card carries (the
+        visible text is in words, not codes)."""
         html = self.text(cell_id, "text/html")
         found = re.search(r'class="aipolicy-card" data-verdict="(\w+)" lang="(\w+)"', html)
         if not self.check(found is not None, "%s: no decision card in the output" % cell_id):
@@ -122,11 +124,17 @@ class Checker:
         for obligation in obligations:
             self.check('<li data-obligation="%s">' % obligation in html,
                        "%s: obligation %s not shown" % (cell_id, obligation))
+        for rule in rules:
+            self.check('<li data-rule="%s"' % rule in html, "%s: reason %s not shown" % (cell_id, rule))
+        if assumptions is not None:
+            shown = re.findall(r'<li data-assumption="([^"]+)">', html)
+            self.check(shown == list(assumptions),
+                       "%s: assumptions shown %s, expected %s" % (cell_id, shown, list(assumptions)))
         return html
 
 
 def check_one_use(c):
-    # Expected from POLICY.md section 4, by hand.
+    # Expected from the policy (docs/policy.md), by hand.
     c.card_verdict("builder-deny", "DENY", clauses=("R3", "R4.1"))                       # D1
     french = c.card_verdict("builder-french", "DENY", clauses=("R3", "R4.1"), lang="fr")  # D1, in French
     for words in ("Interdit", "Pourquoi", "Clauses citées", "plateforme externe", "rédaction"):
@@ -144,6 +152,15 @@ def check_one_use(c):
     c.check(re.match(r"### \S+ Ask first", markdown) is not None,
             "markdown-card: expected a Markdown card headed 'Ask first' (ESCALATE), got %r" % markdown[:80])
     c.check("field: hosting;" in c.text("invalid", "stream"), "invalid: the refusal does not name the field hosting")
+    # A local model summarising identifiable health records, training and automated decisions not stated:
+    # P2 allows it, taking for granted U1 (userTrained), U7 (automatedDecisionOnPeople) and U8 (a LOCAL
+    # hosting no catalogue confirms); O8 asks to pseudonymise. Strict, the same use escalates (STRICT) to
+    # whom those assumptions name: TRAINING_UNIT (U1), DPO (U7), AI_UNIT (U8).
+    took = ("context.userTrained", "context.automatedDecisionOnPeople", "hosting")
+    c.card_verdict("assumptions", "ALLOW", clauses=("R0.1", "R0.2", "CNIL-4"), rules=("P2",),
+                   obligations=("VERIFY_OUTPUTS", "DISCLOSE_AI_USE", "PSEUDONYMISE_HEALTH_DATA"), assumptions=took)
+    c.card_verdict("strict", "ESCALATE", contacts=("DPO", "AI_UNIT", "TRAINING_UNIT"), rules=("STRICT",),
+                   obligations=("PSEUDONYMISE_HEALTH_DATA",), assumptions=took)
 
 
 def cli_decisions(jar, inventory):

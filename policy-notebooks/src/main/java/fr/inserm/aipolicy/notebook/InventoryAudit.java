@@ -12,6 +12,7 @@ import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.PolicyEvaluationException;
 import fr.inserm.aipolicy.PolicyJson;
+import fr.inserm.aipolicy.ToolCatalogue;
 import fr.inserm.aipolicy.Usage;
 import fr.inserm.aipolicy.Verdict;
 import java.io.IOException;
@@ -32,8 +33,19 @@ import java.util.function.Function;
  * {@code {"id": "SYN-00001", "synthetic": true, "declaredBy": "...", "usage": {...}}}. A line that
  * cannot be read is kept as an entry with its error: it is counted, never decided, never allowed.
  *
+ * <p>Read with the engine's tool catalogue ({@link #read(Path, ToolCatalogue)}), a usage is read as the
+ * command line's batch reads it ({@code PolicyJson.readRequest(json, engine.tools())}): a line naming
+ * exactly a catalogued tool that runs in one place may leave out {@code hosting}, a published size or
+ * non-generative flag is supplied, and a hosting the catalogue contradicts is refused when the line is
+ * read. Read without it ({@link #read(Path)}), a usage must state every required field, and the
+ * catalogue's refusals come when the engine decides it; either way such a line is never decided. The
+ * request's own fields ({@code language}, {@code alternatives}, {@code disclosure}, {@code strict}) are
+ * accepted as the batch accepts them but not used: an audit decides every line alike, whereas the batch
+ * decides a line that says {@code "strict": true} strictly.
+ *
  * <pre>{@code
- * InventoryAudit audit = InventoryAudit.run(engine, InventoryAudit.read(Path.of("data/synthetic-inventory.jsonl")));
+ * InventoryAudit audit = InventoryAudit.run(engine,
+ *         InventoryAudit.read(Path.of("data/synthetic-inventory.jsonl"), engine.tools()));
  * audit.summary().html();   // tables and chart
  * }</pre>
  *
@@ -75,20 +87,62 @@ public record InventoryAudit(List<Result> results, long elapsedNanos) {
     }
 
     /**
+     * Reads an inventory file (UTF-8 JSON Lines) as the command line's batch does, with a tool
+     * catalogue; blank lines are skipped.
+     *
+     * @param jsonl the file
+     * @param tools the tool catalogue, usually {@link PolicyEngine#tools()}
+     * @return one entry per non-blank line, in file order
+     * @throws IOException when the file cannot be read
+     */
+    public static List<InventoryEntry> read(Path jsonl, ToolCatalogue tools) throws IOException {
+        return parse(Files.readAllLines(jsonl, StandardCharsets.UTF_8), tools);
+    }
+
+    /**
      * Reads inventory lines; blank lines are skipped but counted in line numbers.
      *
      * @param lines the lines
      * @return one entry per non-blank line
      */
     public static List<InventoryEntry> parse(List<String> lines) {
+        return parse(lines, UsageJson.PLAIN);
+    }
+
+    /**
+     * Reads inventory lines with a tool catalogue, as the command line's batch does; blank lines are
+     * skipped but counted in line numbers.
+     *
+     * @param lines the lines
+     * @param tools the tool catalogue, usually {@link PolicyEngine#tools()}
+     * @return one entry per non-blank line
+     */
+    public static List<InventoryEntry> parse(List<String> lines, ToolCatalogue tools) {
+        return parse(lines, UsageJson.with(tools));
+    }
+
+    private static List<InventoryEntry> parse(List<String> lines, UsageJson reader) {
         List<InventoryEntry> entries = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             String text = lines.get(i);
             if (!text.isBlank()) {
-                entries.add(parseLine(i + 1, text));
+                entries.add(parseLine(i + 1, text, reader));
             }
         }
         return entries;
+    }
+
+    /** How a line's usage JSON becomes a usage: alone, or completed and checked by a tool catalogue. */
+    @FunctionalInterface
+    private interface UsageJson {
+        UsageJson PLAIN = PolicyJson::readUsage;
+
+        Usage read(String json);
+
+        static UsageJson with(ToolCatalogue tools) {
+            Objects.requireNonNull(tools, "tools");
+            return json -> PolicyJson.readRequest(json, tools).usage();
+        }
     }
 
     /**
@@ -99,6 +153,24 @@ public record InventoryAudit(List<Result> results, long elapsedNanos) {
      * @return the entry, with its error when it cannot be read
      */
     public static InventoryEntry parseLine(int line, String text) {
+        return parseLine(line, text, UsageJson.PLAIN);
+    }
+
+    /**
+     * Reads one inventory line with a tool catalogue, as the command line's batch does: a line naming
+     * exactly a catalogued single-hosting tool may leave out {@code hosting}; a hosting or generative flag
+     * the catalogue contradicts makes the line unreadable, naming the field.
+     *
+     * @param line the line number, from 1
+     * @param text the line
+     * @param tools the tool catalogue, usually {@link PolicyEngine#tools()}
+     * @return the entry, with its error when it cannot be read
+     */
+    public static InventoryEntry parseLine(int line, String text, ToolCatalogue tools) {
+        return parseLine(line, text, UsageJson.with(tools));
+    }
+
+    private static InventoryEntry parseLine(int line, String text, UsageJson reader) {
         String fallbackId = "line " + line;
         JsonNode node;
         try {
@@ -111,7 +183,7 @@ public record InventoryAudit(List<Result> results, long elapsedNanos) {
                     "must be a JSON object: a usage, or an entry with " + String.join(", ", ENTRY_FIELDS));
         }
         if (!node.has("usage")) {
-            return usageEntry(line, fallbackId, false, null, text, "");
+            return usageEntry(line, fallbackId, false, null, text, "", reader);
         }
         // A wrapped entry is read as strictly as a usage: a misspelt or mistyped field is an error, not ignored.
         for (var names = node.fieldNames(); names.hasNext(); ) {
@@ -136,13 +208,13 @@ public record InventoryAudit(List<Result> results, long elapsedNanos) {
             return unreadable(line, id, synthetic, null, true, "declaredBy", "must be a text");
         }
         String declaredBy = declaredNode == null ? null : declaredNode.asText();
-        return usageEntry(line, id, synthetic, declaredBy, node.get("usage").toString(), "usage");
+        return usageEntry(line, id, synthetic, declaredBy, node.get("usage").toString(), "usage", reader);
     }
 
     private static InventoryEntry usageEntry(int line, String id, boolean synthetic, String declaredBy, String usageJson,
-            String prefix) {
+            String prefix, UsageJson reader) {
         try {
-            return new InventoryEntry(line, id, synthetic, declaredBy, !prefix.isEmpty(), PolicyJson.readUsage(usageJson),
+            return new InventoryEntry(line, id, synthetic, declaredBy, !prefix.isEmpty(), reader.read(usageJson),
                     null, null);
         } catch (InvalidUsageException e) {
             return unreadable(line, id, synthetic, declaredBy, !prefix.isEmpty(), path(prefix, e), problem(e));

@@ -31,7 +31,11 @@ import java.util.Set;
  * <p>The generator is deterministic: the same seed and count give the same file, byte for byte, on
  * any JVM ({@link Random}'s algorithm is fixed by its specification, and nothing iterates a hash
  * map). About one line in 500 is deliberately malformed, as real inventories are, to show how an
- * audit reports lines it cannot read.
+ * audit reports lines it cannot read. Every other line is a usage policy 2.0 accepts: data named for a
+ * purpose that consumes data ({@link Purpose#consumesData()}), a generative tool for a purpose that
+ * produces content ({@link Purpose#producesContent()}), and for a tool name the tool catalogue knows, a
+ * hosting and generative flag the catalogue does not contradict ({@code SyntheticInventoryTest} checks
+ * every line against {@code engine.tools()}).
  *
  * <p>Regenerate the shipped file from the repository root, after {@code mvn package}:
  * <pre>{@code
@@ -94,6 +98,9 @@ public final class SyntheticInventory {
         DataCategory.ANONYMISED_WITHOUT_APPROVAL, DataCategory.CONFIDENTIAL, DataCategory.CONFIDENTIAL,
         DataCategory.INTELLECTUAL_PROPERTY, DataCategory.PERSONAL_DATA, DataCategory.PERSONAL_DATA,
     };
+
+    /** The share of uses declared with no data, among the purposes that may have none. */
+    private static final int NO_DATA_PERCENT = 20;
 
     private static final String[] MALFORMED = {
         "{\"tool\":{\"name\":\"ChatGPT\"},\"hosting\":\"CLOUD\",\"dataCategories\":[\"PUBLIC\"],\"purpose\":\"WRITING\"}",
@@ -230,8 +237,10 @@ public final class SyntheticInventory {
             set.add(DataCategory.PERSONAL_DATA);
             return set;
         }
-        int roll = random.nextInt(100);
-        if (roll < 20) {
+        // A purpose that consumes data must name them (policy 2.0 refuses an empty list there): the
+        // "no data" share is drawn only for the other purposes.
+        int roll = purpose.consumesData() ? NO_DATA_PERCENT + random.nextInt(100 - NO_DATA_PERCENT) : random.nextInt(100);
+        if (roll < NO_DATA_PERCENT) {
             return set;
         } else if (roll < 42) {
             set.add(DataCategory.PUBLIC);

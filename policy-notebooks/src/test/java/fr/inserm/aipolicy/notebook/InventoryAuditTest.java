@@ -7,17 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.inserm.aipolicy.Hosting;
+import fr.inserm.aipolicy.Decision;
 import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.PolicyJson;
 import fr.inserm.aipolicy.Verdict;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InventoryAuditTest {
 
     private static final String BARE = "{\"tool\":{\"name\":\"ChatGPT\"},\"hosting\":\"EXTERNAL\","
             + "\"dataCategories\":[\"UNPUBLISHED_RESEARCH\"],\"purpose\":\"WRITING\"}";
     private static final String WRAPPED = "{\"id\":\"SYN-7\",\"synthetic\":true,\"declaredBy\":\"Unit <S1>\","
-            + "\"usage\":{\"tool\":{\"name\":\"Llama <local>\"},\"hosting\":\"LOCAL\",\"dataCategories\":[],"
+            + "\"usage\":{\"tool\":{\"name\":\"Llama <local>\"},\"hosting\":\"LOCAL\",\"dataCategories\":[\"PUBLIC\"],"
             + "\"purpose\":\"SUMMARISATION\",\"context\":{\"userTrained\":true}}}";
     private static final String BAD_HOSTING = "{\"id\":\"SYN-8\",\"usage\":{\"tool\":{\"name\":\"x\"},"
             + "\"hosting\":\"CLOUD\",\"dataCategories\":[],\"purpose\":\"WRITING\"}}";
@@ -127,5 +133,66 @@ class InventoryAuditTest {
         assertEquals(2, audit.unreadable().size());
         assertEquals(2, audit.summary().unreadable());
         assertEquals(2, audit.summary().decided());
+    }
+
+    @Test
+    void readWithTheToolCatalogueALineIsReadAsTheCommandLineBatchReadsIt(@TempDir Path dir) throws Exception {
+        PolicyEngine engine = PolicyEngine.builder().build();
+        String noHosting = "{\"id\":\"SYN-10\",\"usage\":{\"tool\":{\"name\":\"ChatGPT\"},"
+                + "\"dataCategories\":[\"UNPUBLISHED_RESEARCH\"],\"purpose\":\"WRITING\"}}";
+        String severalPlaces = "{\"tool\":{\"name\":\"Mistral Le Chat\"},\"dataCategories\":[\"PUBLIC\"],"
+                + "\"purpose\":\"WRITING\"}";
+        String local = "{\"id\":\"SYN-9\",\"usage\":{\"tool\":{\"name\":\"ChatGPT\"},\"hosting\":\"LOCAL\","
+                + "\"dataCategories\":[],\"purpose\":\"WRITING\"}}";
+        String notGenerative = "{\"tool\":{\"name\":\"ChatGPT\",\"generative\":false},\"hosting\":\"EXTERNAL\","
+                + "\"dataCategories\":[],\"purpose\":\"WRITING\"}";
+        String bioBert = "{\"tool\":{\"name\":\"BioBERT\"},\"hosting\":\"INTERNAL\",\"dataCategories\":[\"PUBLIC\"],"
+                + "\"purpose\":\"DATA_ANALYSIS\"}";
+        List<String> lines = List.of(noHosting, severalPlaces, local, notGenerative, bioBert, BARE, BAD_HOSTING);
+
+        // Without the catalogue (the old API, unchanged): every required field must be stated, and a
+        // contradiction waits for the engine.
+        List<InventoryEntry> plain = InventoryAudit.parse(lines);
+        assertFalse(plain.get(0).readable());
+        assertEquals("usage.hosting", plain.get(0).field());
+        assertTrue(plain.get(2).readable());
+        assertTrue(plain.get(3).readable());
+        assertTrue(plain.get(4).usage().tool().generative(), "nothing supplied without the catalogue");
+
+        List<InventoryEntry> read = InventoryAudit.parse(lines, engine.tools());
+        assertEquals(7, read.size());
+        InventoryEntry chatGpt = read.get(0);
+        assertTrue(chatGpt.readable(), chatGpt.error());
+        assertEquals("SYN-10", chatGpt.id());
+        assertEquals(Hosting.EXTERNAL, chatGpt.usage().hosting(), "an exact single-hosting name supplies its hosting");
+        assertFalse(read.get(1).readable(), "Mistral Le Chat runs in several places: no hosting supplied");
+        assertEquals("hosting", read.get(1).field());
+        assertTrue(read.get(1).error().startsWith("hosting: required"), read.get(1).error());
+        assertFalse(read.get(2).readable(), "ChatGPT declared LOCAL is refused when read");
+        assertEquals("SYN-9", read.get(2).id());
+        assertEquals("usage.hosting", read.get(2).field());
+        assertTrue(read.get(2).error().startsWith("usage.hosting: "), read.get(2).error());
+        assertFalse(read.get(3).readable());
+        assertEquals("tool.generative", read.get(3).field());
+        assertFalse(read.get(4).usage().tool().generative(), "the catalogue supplies BioBERT's generative flag");
+        assertEquals(read.get(4).usage().tool(), PolicyJson.readRequest(bioBert, engine.tools()).usage().tool());
+        assertEquals(Hosting.EXTERNAL, read.get(5).usage().hosting());
+        assertEquals("usage.hosting", read.get(6).field());
+
+        InventoryAudit audit = InventoryAudit.run(engine, read);
+        assertEquals(7, audit.results().size(), "every line answered");
+        assertEquals(4, audit.unreadable().size());
+        Decision supplied = audit.results().get(0).decision();
+        Decision stated = engine.evaluate(PolicyJson.readUsage("{\"tool\":{\"name\":\"ChatGPT\"},\"hosting\":\"EXTERNAL\","
+                + "\"dataCategories\":[\"UNPUBLISHED_RESEARCH\"],\"purpose\":\"WRITING\"}"));
+        assertEquals(Verdict.DENY, supplied.verdict());
+        assertEquals(stated.verdict(), supplied.verdict());
+        assertEquals(stated.citedClauseIds(), supplied.citedClauseIds());
+
+        Path file = dir.resolve("inventory.jsonl");
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        assertEquals(read, InventoryAudit.read(file, engine.tools()), "the file is read as its lines are");
+        assertEquals(read.get(0), InventoryAudit.parseLine(1, noHosting, engine.tools()));
+        assertEquals(plain, InventoryAudit.read(file), "the old API reads as before");
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.inserm.aipolicy.Clause;
+import fr.inserm.aipolicy.DataCategory;
 import fr.inserm.aipolicy.Decision;
 import fr.inserm.aipolicy.Hosting;
 import fr.inserm.aipolicy.Purpose;
@@ -28,8 +29,9 @@ class InventorySummaryTest {
         return new Decision(verdict, citations, List.of(), List.of(), List.of(), List.of(), "1", "sha256:0", List.of());
     }
 
+    /** A usage policy 2.0 accepts for any hosting and purpose: public data named, a generative tool. */
     private static Usage usage(Hosting hosting, Purpose purpose) {
-        return Usage.builder().tool("t").hosting(hosting).purpose(purpose).build();
+        return Usage.builder().tool("t").hosting(hosting).dataCategories(DataCategory.PUBLIC).purpose(purpose).build();
     }
 
     @Test

@@ -1,9 +1,14 @@
 package fr.inserm.aipolicy.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.inserm.aipolicy.DataCategory;
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.Purpose;
+import fr.inserm.aipolicy.Usage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -60,5 +65,50 @@ class SyntheticInventoryTest {
         assertEquals(SyntheticInventory.lines(3, 25), Files.readAllLines(file, StandardCharsets.UTF_8));
         assertEquals(2, SyntheticInventory.run(new String[] {"--count"}, new PrintStream(out), new PrintStream(err)));
         assertEquals(2, SyntheticInventory.run(new String[0], new PrintStream(out), new PrintStream(err)));
+    }
+
+    @Test
+    void everyReadableLineIsAUsagePolicy2AndItsToolCatalogueAccept() {
+        PolicyEngine engine = PolicyEngine.builder().build();
+        List<String> lines = SyntheticInventory.lines(SyntheticInventory.DEFAULT_SEED, SyntheticInventory.DEFAULT_COUNT);
+        List<InventoryEntry> plain = InventoryAudit.parse(lines);
+        List<InventoryEntry> checked = InventoryAudit.parse(lines, engine.tools());
+        int unreadable = 0;
+        int consuming = 0;
+        int producing = 0;
+        int notGenerative = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            InventoryEntry entry = plain.get(i);
+            assertEquals(entry.readable(), checked.get(i).readable(),
+                    "line " + (i + 1) + ": read alone " + entry.error() + ", with the catalogue " + checked.get(i).error());
+            if (!entry.readable()) {
+                unreadable++;
+                continue;
+            }
+            Usage usage = entry.usage();
+            engine.tools().check(usage); // throws for a look-alike name or a contradicted hosting or flag
+            assertEquals(usage.hosting(), checked.get(i).usage().hosting(), "line " + (i + 1));
+            if (usage.purpose().consumesData()) {
+                consuming++;
+                assertFalse(usage.dataCategories().isEmpty(), "line " + (i + 1));
+            }
+            if (usage.purpose().producesContent()) {
+                producing++;
+                assertTrue(usage.tool().generative(), "line " + (i + 1));
+            }
+            if (!usage.tool().generative()) {
+                notGenerative++;
+            }
+        }
+        assertTrue(unreadable > 0 && unreadable < 20, "a small deliberate share of unreadable lines: " + unreadable);
+        assertTrue(consuming > 500 && producing > 20 && notGenerative > 50,
+                "the inventory exercises what 2.0 checks: " + consuming + ", " + producing + ", " + notGenerative);
+        assertTrue(plain.stream().anyMatch(e -> e.readable() && e.usage().dataCategories().isEmpty()),
+                "uses with no data remain, for the purposes that may have none");
+        assertTrue(plain.stream().anyMatch(e -> e.readable() && e.usage().dataCategories().contains(DataCategory.UNKNOWN)
+                && e.usage().purpose() == Purpose.SUMMARISATION));
+
+        InventoryAudit audit = InventoryAudit.run(engine, checked);
+        assertEquals(unreadable, audit.unreadable().size(), "the engine refuses no line the reader accepted");
     }
 }

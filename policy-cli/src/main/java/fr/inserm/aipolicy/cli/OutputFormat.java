@@ -12,7 +12,6 @@ import fr.inserm.aipolicy.PolicyJson;
 import fr.inserm.aipolicy.Reason;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * How a batch writes each answer: one output record per input record, each on one line and each

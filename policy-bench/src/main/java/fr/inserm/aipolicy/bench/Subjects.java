@@ -9,9 +9,9 @@ import fr.inserm.aipolicy.Usage;
  */
 final class Subjects {
     private static PolicyEngine engine;
+    private static ReferencePolicy reference;
     private static NaiveDrools naive;
     private static CedarPolicy cedar;
-    private static final ReferencePolicy REFERENCE = new ReferencePolicy();
 
     private Subjects() {
     }
@@ -23,22 +23,25 @@ final class Subjects {
         return engine;
     }
 
+    static synchronized ReferencePolicy reference() {
+        if (reference == null) {
+            reference = new ReferencePolicy(engine());
+        }
+        return reference;
+    }
+
     static synchronized NaiveDrools naive() {
         if (naive == null) {
-            naive = new NaiveDrools();
+            naive = new NaiveDrools(reference());
         }
         return naive;
     }
 
     static synchronized CedarPolicy cedar() {
         if (cedar == null) {
-            cedar = new CedarPolicy();
+            cedar = new CedarPolicy(reference());
         }
         return cedar;
-    }
-
-    static ReferencePolicy reference() {
-        return REFERENCE;
     }
 
     /**
@@ -49,11 +52,12 @@ final class Subjects {
      * @return the outcome
      */
     static Outcome outcome(String subject, Usage usage) {
+        RuleTable table = reference().table();
         return switch (subject) {
             case "engine" -> Outcome.of(engine().evaluate(usage));
-            case "reference" -> REFERENCE.decide(usage).outcome();
-            case "naiveDrools" -> naive().decide(usage).outcome();
-            case "cedar" -> cedar().decide(usage).outcome();
+            case "reference" -> table.outcome(reference().decide(usage, false));
+            case "naiveDrools" -> table.outcome(naive().decide(usage, false));
+            case "cedar" -> table.outcome(cedar().decide(usage, false));
             default -> throw new IllegalArgumentException("no subject " + subject);
         };
     }
@@ -65,7 +69,7 @@ final class Subjects {
      */
     static void checkAgainstReference(String subject, Usage[] usages) {
         for (int i = 0; i < usages.length; i++) {
-            Outcome expected = REFERENCE.decide(usages[i]).outcome();
+            Outcome expected = outcome("reference", usages[i]);
             Outcome actual = outcome(subject, usages[i]);
             if (!expected.equals(actual)) {
                 throw new IllegalStateException(subject + " differs from the reference on input " + i + ": "

@@ -22,13 +22,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>{@code java -jar policy-bench/target/benchmarks.jar [quick|full] [subjects]}: {@code quick}
  * (the default) takes one fork, one warm-up second and two measured seconds per benchmark;
  * {@code full} takes two forks, 3 × 2 s of warm-up and 5 × 2 s of measurement. {@code subjects} is
- * a regular expression over {@code engine|reference|naiveDrools|cedar} (all by default). Two passes:
+ * a regular expression over {@code engine|reference|naiveDrools|cedar|xacml} (all by default). Two passes:
  * sample time on one thread with JMH's GC profiler (p50, p99, mean, bytes allocated per decision),
  * then throughput on two threads. For JMH's own command line, use {@code org.openjdk.jmh.Main}.
  */
 public final class BenchMain {
-    private static final String[] SUBJECTS = {"engine", "reference", "naiveDrools", "cedar"};
-    private static final String[] LABELS = {"engine", "plain Java", "naive Drools", "Cedar"};
+    private static final String[] SUBJECTS = {"engine", "reference", "naiveDrools", "cedar", "xacml"};
+    private static final String[] LABELS = {"engine", "plain Java", "naive Drools", "Cedar", "XACML (AuthzForce)"};
 
     private BenchMain() {
     }

@@ -122,4 +122,16 @@ public class DecisionBenchmark {
     public RuleTable.Result cedar(Inputs in, Cursor cursor) {
         return Subjects.cedar().decide(cursor.next(in.usages), false);
     }
+
+    /**
+     * The same rules in XACML, decided by AuthzForce: the second peer.
+     *
+     * @param in the workload
+     * @param cursor this thread's position
+     * @return the result
+     */
+    @Benchmark
+    public RuleTable.Result xacml(Inputs in, Cursor cursor) {
+        return Subjects.xacml().decide(cursor.next(in.usages), false);
+    }
 }

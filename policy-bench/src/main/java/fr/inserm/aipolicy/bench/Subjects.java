@@ -12,6 +12,7 @@ final class Subjects {
     private static ReferencePolicy reference;
     private static NaiveDrools naive;
     private static CedarPolicy cedar;
+    private static XacmlPolicy xacml;
 
     private Subjects() {
     }
@@ -44,10 +45,17 @@ final class Subjects {
         return cedar;
     }
 
+    static synchronized XacmlPolicy xacml() {
+        if (xacml == null) {
+            xacml = new XacmlPolicy(reference());
+        }
+        return xacml;
+    }
+
     /**
      * Decides one usage with a named implementation.
      *
-     * @param subject engine, reference, naiveDrools or cedar
+     * @param subject engine, reference, naiveDrools, cedar or xacml
      * @param usage the usage
      * @return the outcome
      */
@@ -58,6 +66,7 @@ final class Subjects {
             case "reference" -> table.outcome(reference().decide(usage, false));
             case "naiveDrools" -> table.outcome(naive().decide(usage, false));
             case "cedar" -> table.outcome(cedar().decide(usage, false));
+            case "xacml" -> table.outcome(xacml().decide(usage, false));
             default -> throw new IllegalArgumentException("no subject " + subject);
         };
     }

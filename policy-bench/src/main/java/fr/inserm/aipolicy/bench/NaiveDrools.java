@@ -63,7 +63,7 @@ public final class NaiveDrools {
     }
 
     /** The names of the .drl files next to the bundled policy.properties (a folder or a jar). */
-    private static Set<String> drlFiles() {
+    static Set<String> drlFiles() {
         Set<String> files = new java.util.TreeSet<>();
         try {
             java.net.URI marker = NaiveDrools.class.getClassLoader().getResource("fr/inserm/aipolicy/rules/policy.properties")
@@ -89,7 +89,7 @@ public final class NaiveDrools {
         return files;
     }
 
-    private static String read(String resource) {
+    static String read(String resource) {
         try (InputStream in = NaiveDrools.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " not on the class path");

@@ -172,6 +172,37 @@ public final class Workloads {
         return usages;
     }
 
+    /**
+     * The mixed workload: the inventory's entries, each followed by a usage drawn uniformly (a
+     * one-off), as an engine shared by an inventory audit and a portal's requests would see.
+     *
+     * @return {@link #INVENTORY_SIZE} usages, half from the inventory and half one-offs
+     */
+    public static Usage[] mixed() {
+        Usage[] inventory = inventory();
+        Random random = new Random(SEED + 3);
+        Usage[] usages = new Usage[INVENTORY_SIZE];
+        for (int i = 0; i < usages.length; i++) {
+            usages[i] = i % 2 == 0 ? inventory[i / 2] : randomUsage(random);
+        }
+        return usages;
+    }
+
+    /**
+     * A workload by name.
+     *
+     * @param name distinct, inventory or mixed
+     * @return its usages
+     */
+    public static Usage[] named(String name) {
+        return switch (name) {
+            case "distinct" -> distinct();
+            case "inventory" -> inventory();
+            case "mixed" -> mixed();
+            default -> throw new IllegalArgumentException("no workload " + name);
+        };
+    }
+
     /** Profile indexes drawn with weight 1/(rank+1). */
     static int[] zipfPicks() {
         double[] cumulative = new double[PROFILES];

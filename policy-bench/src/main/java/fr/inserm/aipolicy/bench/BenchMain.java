@@ -147,7 +147,7 @@ public final class BenchMain {
                 naive = row;
             }
         }
-        StringBuilder out = new StringBuilder("\n### Drools levers (workload:session,collect,anc,cache)\n\n"
+        StringBuilder out = new StringBuilder("\n### Drools levers (workload:session/collect/anc/cache)\n\n"
                 + "| case | p50 µs | p99 µs | mean µs | mean / p50 | B/decision | p50 / naive Drools (distinct) |"
                 + " mean / naive Drools (distinct) |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<String, Row> e : levers.entrySet()) {

@@ -76,13 +76,13 @@ public final class LeverEngine {
     /**
      * Builds a variant.
      *
-     * @param variant {@code session,collect,anc,cache}, for example {@code pool,facts,plain,none}
+     * @param variant {@code session/collect/anc/cache}, for example {@code pool/facts/plain/none}
      * @param reference the reference whose rule table and catalogue look-ups it shares
      */
     public LeverEngine(String variant, ReferencePolicy reference) {
-        String[] v = variant.split(",");
+        String[] v = variant.split("/");
         if (v.length != 4) {
-            throw new IllegalArgumentException("variant: session,collect,anc,cache, not " + variant);
+            throw new IllegalArgumentException("variant: session/collect/anc/cache, not " + variant);
         }
         session = v[0];
         global = v[1].equals("global");

@@ -92,7 +92,7 @@ public final class Workloads {
 
     /**
      * A tool that may be declared with a hosting: mostly names the catalogue does not know, one time
-     * in four a catalogued one that runs there.
+     * in four a catalogued one that runs there, declared generative.
      *
      * @param random the source of randomness
      * @param hosting the declared hosting
@@ -100,9 +100,13 @@ public final class Workloads {
      */
     public static Tool randomTool(Random random, Hosting hosting) {
         String[] catalogued = CATALOGUED[hosting.ordinal()];
-        String name = random.nextInt(4) == 0 ? catalogued[random.nextInt(catalogued.length)]
-                : TOOLS[random.nextInt(TOOLS.length)];
-        return new Tool(name, random.nextInt(4) != 0, SIZES[random.nextInt(SIZES.length)]);
+        boolean generative = random.nextInt(4) != 0;
+        Double size = SIZES[random.nextInt(SIZES.length)];
+        if (random.nextInt(4) == 0) {
+            // declared as the catalogue knows them (generative), so that no version of the catalogue refuses them
+            return new Tool(catalogued[random.nextInt(catalogued.length)], true, size);
+        }
+        return new Tool(TOOLS[random.nextInt(TOOLS.length)], generative, size);
     }
 
     /**

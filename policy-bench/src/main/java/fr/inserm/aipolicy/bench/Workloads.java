@@ -110,6 +110,23 @@ public final class Workloads {
     }
 
     /**
+     * A tool that may be declared with a hosting and is, or is not, generative: a name the catalogue
+     * does not know when it is not (the catalogue knows its tools as generative).
+     *
+     * @param random the source of randomness
+     * @param hosting the declared hosting
+     * @param generative whether the tool is generative
+     * @return the tool
+     */
+    public static Tool randomTool(Random random, Hosting hosting, boolean generative) {
+        Tool drawn = randomTool(random, hosting);
+        if (generative) {
+            return new Tool(drawn.name(), true, drawn.parametersBillions());
+        }
+        return new Tool(TOOLS[random.nextInt(TOOLS.length)], false, drawn.parametersBillions());
+    }
+
+    /**
      * A context drawn uniformly: every field ({@link ContextField#all()}) not stated or stated with
      * one of its values, each with the same chance.
      *

@@ -87,8 +87,7 @@ class EqualityTest {
                             skipped++;
                             continue;
                         }
-                        Tool drawn = Workloads.randomTool(random, hosting);
-                        Tool tool = new Tool(drawn.name(), generative, drawn.parametersBillions());
+                        Tool tool = Workloads.randomTool(random, hosting, generative);
                         seen.addAll(check(new Usage(tool, hosting, set, purpose, Workloads.randomContext(random)),
                                 checked % PEER_STRIDE == offset));
                         checked++;

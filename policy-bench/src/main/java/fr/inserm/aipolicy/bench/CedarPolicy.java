@@ -14,6 +14,7 @@ import com.cedarpolicy.value.PrimBool;
 import com.cedarpolicy.value.PrimString;
 import com.cedarpolicy.value.Value;
 import fr.inserm.aipolicy.Context;
+import fr.inserm.aipolicy.ContextField;
 import fr.inserm.aipolicy.DataCategory;
 import fr.inserm.aipolicy.Usage;
 import java.math.BigDecimal;
@@ -24,69 +25,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * The same rule table in Cedar (cedar-java, native library through JNI): one {@code permit} policy
- * per rule, whose id is the rule id, so the policies Cedar reports as determining the decision are
- * exactly the rules that applied; the verdict and citations then combine as in the engine
- * ({@link ReferencePolicy#combine(int)}). The usage goes in the request's context; a field not
+ * The same rules in Cedar (cedar-java, native library through JNI): one {@code permit} policy per
+ * rule, whose id is the rule id and whose condition is {@link Conditions#cedar} of the rule's
+ * condition, so the policies Cedar reports as determining the decision are exactly the rules that
+ * applied; the verdict, citations, assumptions and contacts then combine as in the engine
+ * ({@link RuleTable#combine(long, boolean)}). The usage goes in the request's context; a field not
  * stated is left out of the context, and the policies test it with {@code has}.
  */
 public final class CedarPolicy {
-    private static final String EXTERNAL = "(context.hosting == \"EXTERNAL\" || context.hosting == \"EXTERNAL_SOVEREIGN\")";
-    private static final String SENSITIVE = "context.categories.containsAny(" + Stream.of(DataCategory.values())
-            .filter(DataCategory::isSensitive).map(c -> "\"" + c + "\"").collect(Collectors.joining(", ", "[", "]"))
-            + ")";
-
-    /** The condition of each rule, in Cedar. */
-    static final Map<String, String> CONDITIONS = Map.ofEntries(
-            Map.entry("D1", EXTERNAL + " && " + SENSITIVE),
-            Map.entry("D1b", "context.hosting == \"EXTERNAL_SOVEREIGN\" && " + SENSITIVE
-                    + " && context has subscription && (context.subscription == \"PERSONAL\" || context.subscription == \"INSERM_FUNDED\")"),
-            Map.entry("D2", "context.purpose == \"CODE_GENERATION\" && " + EXTERNAL
-                    + " && context has codeTarget && context.codeTarget != \"GENERAL\""),
-            Map.entry("D3", "context.hosting == \"EXTERNAL\" && context has subscription && context.subscription == \"INSERM_FUNDED\""),
-            Map.entry("D4", "context.purpose == \"CODE_GENERATION\" && " + EXTERNAL
-                    + " && context has expertReview && context.expertReview == false"),
-            Map.entry("D5", "context has webScraping && context.webScraping && context has scrapingTermsRespected"
-                    + " && context.scrapingTermsRespected == false"),
-            Map.entry("S1", EXTERNAL + " && context.categories.contains(\"UNKNOWN\")"),
-            Map.entry("S2", "context.purpose == \"AUTOMATED_PROCESSING\" && " + EXTERNAL
-                    + " && !(context has dpiaCompleted && context.dpiaCompleted && context has subcontractingAgreement"
-                    + " && context.subcontractingAgreement)"),
-            Map.entry("S3", "context.hosting == \"EXTERNAL_SOVEREIGN\" && context has subscription"
-                    + " && context.subscription == \"INSERM_FUNDED\""),
-            Map.entry("S4", "context has userTrained && context.userTrained == false"),
-            Map.entry("S5", "context.purpose == \"MODEL_TRAINING\" && !(context has trainingDataLawful && context.trainingDataLawful)"),
-            Map.entry("S6", "context has automatedDecisionOnPeople && context.automatedDecisionOnPeople"),
-            Map.entry("S7", "context has webScraping && context.webScraping && !(context has scrapingTermsRespected)"),
-            Map.entry("P1", EXTERNAL + " && !" + SENSITIVE),
-            Map.entry("P2", "!" + EXTERNAL),
-            Map.entry("O1", "context.purpose == \"CODE_GENERATION\" && " + EXTERNAL),
-            Map.entry("O2", "context.generative"),
-            Map.entry("O3", "context has forPublication && context.forPublication"),
-            Map.entry("O4", "context.purpose == \"HR_ADMINISTRATION\""),
-            Map.entry("O5", "context.purpose == \"MODEL_TRAINING\""),
-            Map.entry("O6", "context.purpose == \"MODEL_TRAINING\""),
-            Map.entry("O7", "context.purpose == \"SYNTHETIC_DATA_GENERATION\""),
-            Map.entry("A1", "context has parametersBillions && context.parametersBillions.greaterThan(decimal(\"10.0\"))"),
-            Map.entry("A2", "context.purpose == \"DATA_ANALYSIS\" && context.generative"),
-            Map.entry("A3", "context has webScraping && context.webScraping && context has apiAvailable && context.apiAvailable"),
-            Map.entry("A4", EXTERNAL),
-            Map.entry("A5", "context.purpose == \"MODEL_TRAINING\" && context.categories.containsAny("
-                    + "[\"IDENTIFIABLE_HEALTH_DATA\", \"PSEUDONYMISED_DATA\"])"));
-
-    private static final Map<String, Integer> INDEX = new HashMap<>();
-
-    static {
-        for (int i = 0; i < ReferencePolicy.RULES.length; i++) {
-            INDEX.put(ReferencePolicy.RULES[i], i);
-        }
-    }
-
     private final BasicAuthorizationEngine engine = new BasicAuthorizationEngine();
+    private final RuleTable table;
+    private final HostingConfirmation confirmation;
+    private final Map<String, Integer> bitById = new HashMap<>();
     private final PolicySet policies;
     private final EntityUID principal;
     private final EntityUID action;
@@ -94,14 +46,23 @@ public final class CedarPolicy {
     private final Entities entities = new Entities(Set.of());
 
     /**
-     * Parses the policies and caches the policy set on the native side.
+     * Writes one policy per rule of the reference's table, parses them and caches the policy set on the native side.
      *
+     * @param reference the reference whose rule table and catalogue look-ups this peer shares
      * @throws IllegalStateException when Cedar refuses the policies
      */
-    public CedarPolicy() {
+    public CedarPolicy(ReferencePolicy reference) {
+        table = reference.table();
+        confirmation = reference.confirmation();
         Set<Policy> set = new LinkedHashSet<>();
-        for (String rule : ReferencePolicy.RULES) {
-            set.add(new Policy("permit(principal, action, resource) when { " + CONDITIONS.get(rule) + " };", rule));
+        String[] ids = table.ids();
+        for (int i = 0; i < ids.length; i++) {
+            bitById.put(ids[i], i);
+            Conditions.Cond cond = Conditions.RULES.get(ids[i]);
+            if (cond == null) {
+                throw new IllegalStateException("no Cedar condition for rule " + ids[i]);
+            }
+            set.add(new Policy("permit(principal, action, resource) when { " + Conditions.cedar(cond) + " };", ids[i]));
         }
         try {
             policies = new PolicySet(set);
@@ -118,10 +79,21 @@ public final class CedarPolicy {
      * Decides a usage with Cedar.
      *
      * @param usage the usage
+     * @param strict whether the decision is strict
      * @return the result, combined from the policies Cedar found determining
      * @throws IllegalStateException when Cedar fails
      */
-    public ReferencePolicy.Result decide(Usage usage) {
+    public RuleTable.Result decide(Usage usage, boolean strict) {
+        return table.combine(applied(usage), strict);
+    }
+
+    /**
+     * The rules Cedar finds applying to a usage.
+     *
+     * @param usage the usage
+     * @return the applied-rule mask, in the table's bits
+     */
+    long applied(Usage usage) {
         AuthorizationResponse response;
         try {
             response = engine.isAuthorized(new AuthorizationRequest(principal, action, resource, context(usage)),
@@ -132,15 +104,15 @@ public final class CedarPolicy {
         if (response.success.isEmpty()) {
             throw new IllegalStateException("Cedar failed: " + response);
         }
-        int applied = 0;
+        long applied = 0;
         for (String id : response.success.get().getReason()) {
-            applied |= 1 << INDEX.get(id);
+            applied |= 1L << bitById.get(id);
         }
-        return ReferencePolicy.combine(applied);
+        return applied;
     }
 
     /** The usage as a Cedar request context. */
-    static Map<String, Value> context(Usage usage) {
+    private Map<String, Value> context(Usage usage) {
         Map<String, Value> map = new HashMap<>();
         map.put("hosting", new PrimString(usage.hosting().name()));
         map.put("purpose", new PrimString(usage.purpose().name()));
@@ -150,6 +122,7 @@ public final class CedarPolicy {
         }
         map.put("categories", new CedarList(categories));
         map.put("generative", new PrimBool(usage.tool().generative()));
+        map.put("hostingConfirmed", new PrimBool(confirmation.confirms(usage.tool().name(), usage.hosting())));
         Double size = usage.tool().parametersBillions();
         if (size != null) {
             // Cedar decimals carry four digits after the point: the workloads' sizes are exact in four
@@ -157,28 +130,14 @@ public final class CedarPolicy {
                     .toPlainString()));
         }
         Context c = usage.context();
-        put(map, "userTrained", c.userTrained());
-        if (c.subscription() != null) {
-            map.put("subscription", new PrimString(c.subscription().name()));
+        for (ContextField field : ContextField.all()) {
+            Object value = field.valueIn(c);
+            if (value instanceof Boolean b) {
+                map.put(field.jsonName(), new PrimBool(b));
+            } else if (value instanceof Enum<?> e) {
+                map.put(field.jsonName(), new PrimString(e.name()));
+            }
         }
-        if (c.codeTarget() != null) {
-            map.put("codeTarget", new PrimString(c.codeTarget().name()));
-        }
-        put(map, "expertReview", c.expertReview());
-        put(map, "dpiaCompleted", c.dpiaCompleted());
-        put(map, "subcontractingAgreement", c.subcontractingAgreement());
-        put(map, "trainingDataLawful", c.trainingDataLawful());
-        put(map, "webScraping", c.webScraping());
-        put(map, "scrapingTermsRespected", c.scrapingTermsRespected());
-        put(map, "apiAvailable", c.apiAvailable());
-        put(map, "automatedDecisionOnPeople", c.automatedDecisionOnPeople());
-        put(map, "forPublication", c.forPublication());
         return map;
-    }
-
-    private static void put(Map<String, Value> map, String key, Boolean value) {
-        if (value != null) {
-            map.put(key, new PrimBool(value));
-        }
     }
 }

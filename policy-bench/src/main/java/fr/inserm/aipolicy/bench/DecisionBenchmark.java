@@ -95,8 +95,8 @@ public class DecisionBenchmark {
      * @return the result
      */
     @Benchmark
-    public ReferencePolicy.Result reference(Inputs in, Cursor cursor) {
-        return Subjects.reference().decide(cursor.next(in.usages));
+    public RuleTable.Result reference(Inputs in, Cursor cursor) {
+        return Subjects.reference().decide(cursor.next(in.usages), false);
     }
 
     /**
@@ -107,8 +107,8 @@ public class DecisionBenchmark {
      * @return the result
      */
     @Benchmark
-    public ReferencePolicy.Result naiveDrools(Inputs in, Cursor cursor) {
-        return Subjects.naive().decide(cursor.next(in.usages));
+    public RuleTable.Result naiveDrools(Inputs in, Cursor cursor) {
+        return Subjects.naive().decide(cursor.next(in.usages), false);
     }
 
     /**
@@ -119,7 +119,19 @@ public class DecisionBenchmark {
      * @return the result
      */
     @Benchmark
-    public ReferencePolicy.Result cedar(Inputs in, Cursor cursor) {
-        return Subjects.cedar().decide(cursor.next(in.usages));
+    public RuleTable.Result cedar(Inputs in, Cursor cursor) {
+        return Subjects.cedar().decide(cursor.next(in.usages), false);
+    }
+
+    /**
+     * The same rules in XACML, decided by AuthzForce: the second peer.
+     *
+     * @param in the workload
+     * @param cursor this thread's position
+     * @return the result
+     */
+    @Benchmark
+    public RuleTable.Result xacml(Inputs in, Cursor cursor) {
+        return Subjects.xacml().decide(cursor.next(in.usages), false);
     }
 }

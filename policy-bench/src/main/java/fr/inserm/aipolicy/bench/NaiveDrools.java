@@ -1,7 +1,9 @@
 package fr.inserm.aipolicy.bench;
 
+import fr.inserm.aipolicy.Tool;
 import fr.inserm.aipolicy.Usage;
 import fr.inserm.aipolicy.facts.Finding;
+import fr.inserm.aipolicy.facts.UsageFacts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,26 +25,34 @@ import org.kie.internal.utils.KieHelper;
 /**
  * The baseline: the same DRL files compiled at run time by {@link KieHelper} (no executable model)
  * and run in a new stateless session per decision, as a first Drools integration would do. The
- * rules that applied come back from the session's findings; verdict and citations combine as in
- * the engine ({@link ReferencePolicy#combine(int)}).
+ * rules that applied come back from the session's findings; the usage goes in as the engine's
+ * {@code UsageFacts}; verdict, citations, assumptions and contacts combine as in the engine
+ * ({@link RuleTable#combine(long, boolean)}).
  */
 public final class NaiveDrools {
     private final KieBase kieBase;
+    private final RuleTable table;
+    private final HostingConfirmation confirmation;
     private final Map<String, Integer> indexByRuleName = new HashMap<>();
 
-    /** Compiles the DRL files of the bundled policy, found on the class path. */
-    public NaiveDrools() {
+    /**
+     * Compiles the DRL files of the bundled policy, found on the class path.
+     *
+     * @param reference the reference whose rule table and catalogue look-ups this baseline shares
+     */
+    public NaiveDrools(ReferencePolicy reference) {
+        table = reference.table();
+        confirmation = reference.confirmation();
         Set<String> files = drlFiles();
         KieHelper helper = new KieHelper();
         for (String file : files) {
             helper.addContent(read("fr/inserm/aipolicy/rules/" + file), "fr/inserm/aipolicy/rules/" + file);
         }
         kieBase = helper.build();
-        List<String> ids = List.of(ReferencePolicy.RULES);
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 Object id = rule.getMetaData().get("id");
-                int index = ids.indexOf(String.valueOf(id));
+                int index = table.bit(String.valueOf(id));
                 if (index < 0) {
                     throw new IllegalStateException("rule " + rule.getName() + " is not in the reference table");
                 }
@@ -52,7 +62,7 @@ public final class NaiveDrools {
     }
 
     /** The names of the .drl files next to the bundled policy.properties (a folder or a jar). */
-    private static Set<String> drlFiles() {
+    static Set<String> drlFiles() {
         Set<String> files = new java.util.TreeSet<>();
         try {
             java.net.URI marker = NaiveDrools.class.getClassLoader().getResource("fr/inserm/aipolicy/rules/policy.properties")
@@ -78,7 +88,7 @@ public final class NaiveDrools {
         return files;
     }
 
-    private static String read(String resource) {
+    static String read(String resource) {
         try (InputStream in = NaiveDrools.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " not on the class path");
@@ -93,17 +103,31 @@ public final class NaiveDrools {
      * Decides a usage in a new stateless session.
      *
      * @param usage the usage
+     * @param strict whether the decision is strict
      * @return the result
      */
-    public ReferencePolicy.Result decide(Usage usage) {
+    public RuleTable.Result decide(Usage usage, boolean strict) {
+        return table.combine(applied(usage), strict);
+    }
+
+    /**
+     * The rules that apply to a usage, in a new stateless session.
+     *
+     * @param usage the usage
+     * @return the applied-rule mask, in the table's bits
+     */
+    long applied(Usage usage) {
+        Tool tool = usage.tool();
+        UsageFacts facts = UsageFacts.of(usage.hosting(), usage.purpose(), usage.dataCategories(), tool.generative(),
+                tool.parametersBillions(), confirmation.confirms(tool.name(), usage.hosting()), usage.context());
         StatelessKieSession session = kieBase.newStatelessKieSession();
-        List<Command<?>> commands = List.of(CommandFactory.newInsert(usage), CommandFactory.newFireAllRules(),
+        List<Command<?>> commands = List.of(CommandFactory.newInsert(facts), CommandFactory.newFireAllRules(),
                 CommandFactory.newGetObjects(o -> o instanceof Finding, "findings"));
         ExecutionResults results = session.execute(CommandFactory.newBatchExecution(commands));
-        int applied = 0;
+        long applied = 0;
         for (Object finding : (Collection<?>) results.getValue("findings")) {
-            applied |= 1 << indexByRuleName.get(((Finding) finding).rule());
+            applied |= 1L << indexByRuleName.get(((Finding) finding).rule());
         }
-        return ReferencePolicy.combine(applied);
+        return applied;
     }
 }

@@ -4,276 +4,304 @@ import fr.inserm.aipolicy.CodeTarget;
 import fr.inserm.aipolicy.Context;
 import fr.inserm.aipolicy.DataCategory;
 import fr.inserm.aipolicy.Hosting;
+import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.Purpose;
-import fr.inserm.aipolicy.RuleEffect;
 import fr.inserm.aipolicy.Subscription;
 import fr.inserm.aipolicy.Usage;
-import fr.inserm.aipolicy.Verdict;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
 
 /**
- * The rule table of the policy (docs/policy.md) plus the project's extra rules S7, D1b and A5, in plain Java
- * if/else: the lower bound of the benchmarks. {@code ReferencePolicyTest} checks it equal to the
- * engine over the whole hosting × purpose × category space and over seeded-random contexts, and
- * checks this table's effects and clauses against the engine's own rule metadata, so neither can
- * drift from the other.
+ * The conditions of policy 2.0's 49 rules in plain Java if/else: the lower bound of the benchmarks.
+ * Everything else (effects, clauses, contacts, assumption metadata, how they combine) is the
+ * {@link RuleTable} read from the engine at start-up. {@code EqualityTest} checks it equal to the
+ * engine over hosting × purpose × every category subset × generative and on random usages.
  */
 public final class ReferencePolicy {
 
-    /** The rule ids in rule-table order (effect, then id): the bit {@code i} of a mask is {@code RULES[i]}. */
-    static final String[] RULES = {"D1", "D1b", "D2", "D3", "D4", "D5", "S1", "S2", "S3", "S4", "S5", "S6", "S7",
-        "P1", "P2", "O1", "O2", "O3", "O4", "O5", "O6", "O7", "A1", "A2", "A3", "A4", "A5"};
-    /** The effect of each rule, by index in {@link #RULES}. */
-    static final RuleEffect[] EFFECTS = new RuleEffect[RULES.length];
-    /** The clauses each rule cites, by index in {@link #RULES}. */
-    static final String[][] CLAUSES = new String[RULES.length][];
-    /** The clause catalogue's ids, in catalogue order: the bit {@code i} of a citation mask is {@code CATALOGUE[i]}. */
-    static final String[] CATALOGUE = {"R1", "R2", "R2.1", "R2.2", "R3", "R3.1", "R4.1", "R4.2", "R4.3", "R4.4",
-        "R5.1", "R5.2", "R5.3", "R6.1", "R6.2", "R7.1", "R7.2", "E1.1", "E1.2", "E1.3", "E2", "E3", "E4", "E5", "E6",
-        "E7", "E8", "E9", "E10", "CNIL-1", "CNIL-2", "CNIL-3", "CNIL-4", "CNIL-5", "CNIL-6"};
+    /** The rule ids whose conditions this class holds: bit {@code i} of a mask is {@code RULES[i]}. */
+    static final String[] RULES = {"D1", "D1b", "D2", "D3", "D4", "D5", "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8",
+        "P1", "P2", "P3", "P4", "O1", "O1b", "O2", "O3", "O4", "O5", "O6", "O7", "O8", "O9", "O10", "O11",
+        "A1", "A2", "A3", "A4", "A5", "A6", "A7", "U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9", "U10", "U11",
+        "U12"};
 
-    private static final long[] CITES = new long[RULES.length];
-    private static final int DENY_MASK;
-    private static final int ESCALATE_MASK;
-    private static final int ALLOW_MASK;
-    private static final int OBLIGATION_MASK;
-    private static final int ADVICE_MASK;
+    private static final long D1 = 1L;
+    private static final long D1B = 1L << 1;
+    private static final long D2 = 1L << 2;
+    private static final long D3 = 1L << 3;
+    private static final long D4 = 1L << 4;
+    private static final long D5 = 1L << 5;
+    private static final long S1 = 1L << 6;
+    private static final long S2 = 1L << 7;
+    private static final long S3 = 1L << 8;
+    private static final long S4 = 1L << 9;
+    private static final long S5 = 1L << 10;
+    private static final long S6 = 1L << 11;
+    private static final long S7 = 1L << 12;
+    private static final long S8 = 1L << 13;
+    private static final long P1 = 1L << 14;
+    private static final long P2 = 1L << 15;
+    private static final long P3 = 1L << 16;
+    private static final long P4 = 1L << 17;
+    private static final long O1 = 1L << 18;
+    private static final long O1B = 1L << 19;
+    private static final long O2 = 1L << 20;
+    private static final long O3 = 1L << 21;
+    private static final long O4 = 1L << 22;
+    private static final long O5 = 1L << 23;
+    private static final long O6 = 1L << 24;
+    private static final long O7 = 1L << 25;
+    private static final long O8 = 1L << 26;
+    private static final long O9 = 1L << 27;
+    private static final long O10 = 1L << 28;
+    private static final long O11 = 1L << 29;
+    private static final long A1 = 1L << 30;
+    private static final long A2 = 1L << 31;
+    private static final long A3 = 1L << 32;
+    private static final long A4 = 1L << 33;
+    private static final long A5 = 1L << 34;
+    private static final long A6 = 1L << 35;
+    private static final long A7 = 1L << 36;
+    private static final long U1 = 1L << 37;
+    private static final long U2 = 1L << 38;
+    private static final long U3 = 1L << 39;
+    private static final long U4 = 1L << 40;
+    private static final long U5 = 1L << 41;
+    private static final long U6 = 1L << 42;
+    private static final long U7 = 1L << 43;
+    private static final long U8 = 1L << 44;
+    private static final long U9 = 1L << 45;
+    private static final long U10 = 1L << 46;
+    private static final long U11 = 1L << 47;
+    private static final long U12 = 1L << 48;
 
-    static {
-        Object[][] table = {
-            {"DENY", "R4.1 R3"}, {"DENY", "R5.3 R4.1 R3"}, {"DENY", "R4.3"}, {"DENY", "R5.1"}, {"DENY", "R4.2"},
-            {"DENY", "R7.2"},
-            {"ESCALATE", "R3.1"}, {"ESCALATE", "R4.4"}, {"ESCALATE", "R5.2"}, {"ESCALATE", "R1 CNIL-5"},
-            {"ESCALATE", "R7.1"}, {"ESCALATE", "CNIL-2 E6"}, {"ESCALATE", "R7.2 R7.1"},
-            {"ALLOW", "R4.1"}, {"ALLOW", "CNIL-4"},
-            {"OBLIGATION", "R4.2"}, {"OBLIGATION", "R6.1 E4"}, {"OBLIGATION", "R6.2 E1.2"}, {"OBLIGATION", "E1.3"},
-            {"OBLIGATION", "R6.1"}, {"OBLIGATION", "E2"}, {"OBLIGATION", "E5 E3"},
-            {"ADVICE", "R2.2 E7"}, {"ADVICE", "R2.1"}, {"ADVICE", "R7.2"}, {"ADVICE", "CNIL-4"}, {"ADVICE", "E3"},
-        };
-        List<String> catalogue = List.of(CATALOGUE);
-        int deny = 0;
-        int escalate = 0;
-        int allow = 0;
-        int obligation = 0;
-        int advice = 0;
-        for (int i = 0; i < RULES.length; i++) {
-            EFFECTS[i] = RuleEffect.valueOf((String) table[i][0]);
-            CLAUSES[i] = ((String) table[i][1]).split(" ");
-            for (String clause : CLAUSES[i]) {
-                int index = catalogue.indexOf(clause);
-                if (index < 0) {
-                    throw new IllegalStateException("clause " + clause + " of " + RULES[i] + " not in the catalogue");
-                }
-                CITES[i] |= 1L << index;
-            }
-            switch (EFFECTS[i]) {
-                case DENY -> deny |= 1 << i;
-                case ESCALATE -> escalate |= 1 << i;
-                case ALLOW -> allow |= 1 << i;
-                case OBLIGATION -> obligation |= 1 << i;
-                case ADVICE -> advice |= 1 << i;
-            }
-        }
-        DENY_MASK = deny;
-        ESCALATE_MASK = escalate;
-        ALLOW_MASK = allow;
-        OBLIGATION_MASK = obligation;
-        ADVICE_MASK = advice;
-    }
-
-    private static final int D1 = 0;
-    private static final int D1B = 1;
-    private static final int D2 = 2;
-    private static final int D3 = 3;
-    private static final int D4 = 4;
-    private static final int D5 = 5;
-    private static final int S1 = 6;
-    private static final int S2 = 7;
-    private static final int S3 = 8;
-    private static final int S4 = 9;
-    private static final int S5 = 10;
-    private static final int S6 = 11;
-    private static final int S7 = 12;
-    private static final int P1 = 13;
-    private static final int P2 = 14;
-    private static final int O1 = 15;
-    private static final int O2 = 16;
-    private static final int O3 = 17;
-    private static final int O4 = 18;
-    private static final int O5 = 19;
-    private static final int O6 = 20;
-    private static final int O7 = 21;
-    private static final int A1 = 22;
-    private static final int A2 = 23;
-    private static final int A3 = 24;
-    private static final int A4 = 25;
-    private static final int A5 = 26;
+    private final RuleTable table;
+    private final HostingConfirmation confirmation;
 
     /**
-     * A decision of the reference: the verdict and two bit masks.
+     * Reads the rule table from the engine.
      *
-     * @param verdict the verdict
-     * @param applied bit {@code i} set when {@code RULES[i]} applied
-     * @param cited bit {@code i} set when {@code CATALOGUE[i]} is cited
+     * @param engine the engine whose rules, catalogue and tool catalogue this reference decides with
+     * @throws IllegalStateException when the engine's rules are not the ones whose conditions are here
      */
-    public record Result(Verdict verdict, int applied, long cited) {
-
-        /**
-         * The same result as lists of ids.
-         *
-         * @return the outcome
-         */
-        public Outcome outcome() {
-            List<String> rules = new ArrayList<>();
-            for (int i = 0; i < RULES.length; i++) {
-                if ((applied & (1 << i)) != 0) {
-                    rules.add(RULES[i]);
-                }
-            }
-            List<String> clauses = new ArrayList<>();
-            for (int i = 0; i < CATALOGUE.length; i++) {
-                if ((cited & (1L << i)) != 0) {
-                    clauses.add(CATALOGUE[i]);
-                }
-            }
-            return new Outcome(verdict, List.copyOf(rules), List.copyOf(clauses));
-        }
+    public ReferencePolicy(PolicyEngine engine) {
+        this.table = new RuleTable(engine, RULES);
+        this.confirmation = new HostingConfirmation(engine.tools());
     }
 
     /**
-     * Decides a usage with the rule table.
+     * The shared rule table, in this class's bit order.
+     *
+     * @return the table
+     */
+    public RuleTable table() {
+        return table;
+    }
+
+    HostingConfirmation confirmation() {
+        return confirmation;
+    }
+
+    /**
+     * Decides a usage, not strictly.
      *
      * @param usage the usage
-     * @return the verdict, applied rules and cited clauses
+     * @return the result
      */
-    public Result decide(Usage usage) {
-        return combine(applied(usage));
+    public RuleTable.Result decide(Usage usage) {
+        return table.combine(applied(usage), false);
     }
 
     /**
-     * The rules that apply to a usage.
+     * Decides a usage.
+     *
+     * @param usage the usage
+     * @param strict whether the decision is strict
+     * @return the result
+     */
+    public RuleTable.Result decide(Usage usage, boolean strict) {
+        return table.combine(applied(usage), strict);
+    }
+
+    private static boolean t(Boolean b) {
+        return b != null && b;
+    }
+
+    private static boolean f(Boolean b) {
+        return b != null && !b;
+    }
+
+    /**
+     * The rules that apply to a usage: each rule's DRL condition, over what {@code UsageFacts} shows of it.
      *
      * @param usage the usage
      * @return bit {@code i} set when {@code RULES[i]} applies
      */
-    static int applied(Usage usage) {
+    long applied(Usage usage) {
         Hosting hosting = usage.hosting();
         Purpose purpose = usage.purpose();
         Context c = usage.context();
+        Set<DataCategory> categories = usage.dataCategories();
         boolean external = hosting.isExternal();
         boolean sensitive = usage.includesSensitiveData();
+        boolean unknown = categories.contains(DataCategory.UNKNOWN);
         boolean generative = usage.tool().generative();
+        boolean confirmed = confirmation.confirms(usage.tool().name(), hosting);
         Subscription subscription = c.subscription();
-        int m = 0;
-        if (external && sensitive) {
-            m |= 1 << D1;
-        }
-        if (hosting == Hosting.EXTERNAL_SOVEREIGN && sensitive
-                && (subscription == Subscription.PERSONAL || subscription == Subscription.INSERM_FUNDED)) {
-            m |= 1 << D1B;
-        }
-        if (purpose == Purpose.CODE_GENERATION && external) {
-            CodeTarget target = c.codeTarget();
-            if (target != null && target.isHighlySensitive()) {
-                m |= 1 << D2;
-            }
-            if (Boolean.FALSE.equals(c.expertReview())) {
-                m |= 1 << D4;
-            }
-            m |= 1 << O1;
-        }
-        if (hosting == Hosting.EXTERNAL && subscription == Subscription.INSERM_FUNDED) {
-            m |= 1 << D3;
-        }
-        boolean scraping = Boolean.TRUE.equals(c.webScraping());
-        if (scraping) {
-            Boolean terms = c.scrapingTermsRespected();
-            if (terms == null) {
-                m |= 1 << S7;
-            } else if (!terms) {
-                m |= 1 << D5;
-            }
-            if (Boolean.TRUE.equals(c.apiAvailable())) {
-                m |= 1 << A3;
-            }
-        }
+        boolean funded = subscription == Subscription.INSERM_FUNDED;
+        CodeTarget target = c.codeTarget();
+        boolean sensitiveCode = target != null && target.isHighlySensitive();
+        boolean code = purpose == Purpose.CODE_GENERATION || target != null || c.expertReview() != null;
+        boolean health = categories.contains(DataCategory.IDENTIFIABLE_HEALTH_DATA);
+        boolean pseudonymised = categories.contains(DataCategory.PSEUDONYMISED_DATA);
+        boolean agreed = t(c.dpiaCompleted()) && t(c.subcontractingAgreement());
+        boolean forOthers = t(c.deployedForOthers());
+        boolean automated = purpose == Purpose.AUTOMATED_PROCESSING;
+        boolean training = purpose == Purpose.MODEL_TRAINING;
+        boolean sovereign = hosting == Hosting.EXTERNAL_SOVEREIGN;
+        Boolean scraping = c.webScraping();
+        Boolean terms = c.scrapingTermsRespected();
+        Boolean decidesOnPeople = c.automatedDecisionOnPeople();
+        long m = O2 | O3;
         if (external) {
-            if (usage.includes(DataCategory.UNKNOWN)) {
-                m |= 1 << S1;
+            m |= A4;
+            if (sensitive) {
+                m |= D1;
+            } else if (!unknown) {
+                m |= P1;
+                if ((automated || forOthers) && agreed) {
+                    m |= P3;
+                }
             }
-            if (purpose == Purpose.AUTOMATED_PROCESSING
-                    && !(Boolean.TRUE.equals(c.dpiaCompleted()) && Boolean.TRUE.equals(c.subcontractingAgreement()))) {
-                m |= 1 << S2;
+            if (unknown) {
+                m |= S1;
             }
-            if (!sensitive) {
-                m |= 1 << P1;
+            if (sensitiveCode) {
+                m |= D2;
             }
-            m |= 1 << A4;
+            if (code) {
+                m |= O1;
+                if (f(c.expertReview())) {
+                    m |= D4;
+                }
+            }
+            if (automated && !agreed) {
+                m |= S2;
+            }
+            if (forOthers && !agreed) {
+                m |= S8;
+            }
+            if (target == null && (purpose == Purpose.CODE_GENERATION || purpose == Purpose.DATA_ANALYSIS
+                    || automated || purpose == Purpose.OTHER)) {
+                m |= U4;
+            }
+            if (categories.isEmpty()) {
+                m |= U12;
+            }
+            if (generative && !automated) {
+                if (hosting == Hosting.EXTERNAL) {
+                    if (funded) {
+                        m |= D3;
+                    } else if (subscription == null) {
+                        m |= U2;
+                    }
+                } else if (!t(c.subscriptionAuthorised())) {
+                    if (funded) {
+                        m |= S3;
+                    } else if (subscription == null) {
+                        m |= U3;
+                    }
+                }
+            }
+            if (sovereign) {
+                if (sensitive && (funded || subscription == Subscription.PERSONAL)) {
+                    m |= D1B;
+                }
+                if (funded && t(c.subscriptionAuthorised()) && !sensitive && !unknown) {
+                    m |= P4;
+                }
+            }
         } else {
-            m |= 1 << P2;
-        }
-        if (hosting == Hosting.EXTERNAL_SOVEREIGN && subscription == Subscription.INSERM_FUNDED) {
-            m |= 1 << S3;
-        }
-        if (Boolean.FALSE.equals(c.userTrained())) {
-            m |= 1 << S4;
-        }
-        if (purpose == Purpose.MODEL_TRAINING) {
-            if (!Boolean.TRUE.equals(c.trainingDataLawful())) {
-                m |= 1 << S5;
-            }
-            m |= 1 << O5 | 1 << O6;
-            if (usage.includes(DataCategory.IDENTIFIABLE_HEALTH_DATA) || usage.includes(DataCategory.PSEUDONYMISED_DATA)) {
-                m |= 1 << A5;
+            m |= P2;
+            if (!confirmed) {
+                boolean local = hosting == Hosting.LOCAL;
+                if (sensitive) {
+                    m |= local ? U8 : U9;
+                } else if (unknown) {
+                    m |= local ? U10 : U11;
+                }
             }
         }
-        if (Boolean.TRUE.equals(c.automatedDecisionOnPeople())) {
-            m |= 1 << S6;
+        if (sensitiveCode) {
+            m |= O1B;
         }
-        if (generative) {
-            m |= 1 << O2;
-            if (purpose == Purpose.DATA_ANALYSIS) {
-                m |= 1 << A2;
+        if (t(scraping)) {
+            if (terms == null) {
+                m |= S7;
+            } else if (!terms) {
+                m |= D5;
+            }
+            if (t(c.apiAvailable())) {
+                m |= A3;
+            }
+        } else if (scraping == null && (training || purpose == Purpose.DATA_ANALYSIS || automated
+                || purpose == Purpose.SYNTHETIC_DATA_GENERATION)) {
+            if (terms == null) {
+                m |= U5;
+            } else if (!terms) {
+                m |= U6;
             }
         }
-        if (Boolean.TRUE.equals(c.forPublication())) {
-            m |= 1 << O3;
+        Boolean trained = c.userTrained();
+        if (trained == null) {
+            m |= U1;
+        } else if (!trained) {
+            m |= S4;
         }
-        if (purpose == Purpose.HR_ADMINISTRATION) {
-            m |= 1 << O4;
+        Boolean lawful = c.trainingDataLawful();
+        if (training && !t(lawful) || f(lawful)) {
+            m |= S5;
         }
-        if (purpose == Purpose.SYNTHETIC_DATA_GENERATION) {
-            m |= 1 << O7;
+        if (training) {
+            m |= O5 | O6;
+            if (health || pseudonymised) {
+                m |= A5 | A6;
+            } else if (categories.contains(DataCategory.ANONYMISED_WITH_APPROVAL)
+                    || categories.contains(DataCategory.ANONYMISED_WITHOUT_APPROVAL)) {
+                m |= A6;
+            }
         }
-        if (usage.tool().isLargerThan(10)) {
-            m |= 1 << A1;
+        if (decidesOnPeople == null) {
+            if (purpose == Purpose.HR_ADMINISTRATION || automated || purpose == Purpose.DATA_ANALYSIS || training
+                    || purpose == Purpose.OTHER || health || pseudonymised
+                    || categories.contains(DataCategory.PERSONAL_DATA)) {
+                m |= U7;
+            }
+        } else if (decidesOnPeople) {
+            m |= S6;
+        }
+        if (purpose == Purpose.HR_ADMINISTRATION || training || t(decidesOnPeople)) {
+            m |= A7;
+        }
+        if (t(c.forPublication())) {
+            m |= O4;
+        }
+        if (purpose == Purpose.SYNTHETIC_DATA_GENERATION || purpose == Purpose.IMAGE_GENERATION
+                || categories.contains(DataCategory.SYNTHETIC_DATA)) {
+            m |= O7;
+        }
+        if (health) {
+            m |= O8;
+        }
+        if (forOthers) {
+            m |= O9 | O10 | O11;
+        }
+        Double size = usage.tool().parametersBillions();
+        if (size != null && size > 10) {
+            m |= A1;
+        }
+        if (generative && purpose == Purpose.DATA_ANALYSIS) {
+            m |= A2;
         }
         return m;
-    }
-
-    /**
-     * Combines applied rules as the engine's DecisionAssembler does: deny overrides escalate, which
-     * overrides allow; ALLOW rules are reasons only on an ALLOW; obligations only when not DENY;
-     * advice always.
-     *
-     * @param applied the applied-rule mask
-     * @return the result
-     */
-    static Result combine(int applied) {
-        Verdict verdict = (applied & DENY_MASK) != 0 ? Verdict.DENY
-                : (applied & ESCALATE_MASK) != 0 ? Verdict.ESCALATE : Verdict.ALLOW;
-        int citing = applied & (DENY_MASK | ESCALATE_MASK | ADVICE_MASK);
-        if (verdict == Verdict.ALLOW) {
-            citing |= applied & ALLOW_MASK;
-        }
-        if (verdict != Verdict.DENY) {
-            citing |= applied & OBLIGATION_MASK;
-        }
-        long cited = 0;
-        for (int rest = citing; rest != 0; rest &= rest - 1) {
-            cited |= CITES[Integer.numberOfTrailingZeros(rest)];
-        }
-        return new Result(verdict, applied, cited);
     }
 }

@@ -1,5 +1,6 @@
 package fr.inserm.aipolicy.bench;
 
+import fr.inserm.aipolicy.DataCategory;
 import fr.inserm.aipolicy.Decision;
 import fr.inserm.aipolicy.Hosting;
 import fr.inserm.aipolicy.PolicyEngine;
@@ -29,7 +30,7 @@ public final class StartupProbe {
         PolicyEngine engine = PolicyEngine.builder().build();
         long t1 = System.nanoTime();
         Decision decision = engine.evaluate(Usage.builder().tool("ChatGPT").hosting(Hosting.EXTERNAL)
-                .purpose(Purpose.TRANSLATION).build());
+                .dataCategories(DataCategory.PUBLIC).purpose(Purpose.TRANSLATION).build());
         long t2 = System.nanoTime();
         long end = System.currentTimeMillis();
         System.out.printf(Locale.ROOT, "jvm-to-main %d ms, build %d ms, first-decision %.1f ms, jvm-to-first-decision %d ms (%s)%n",

@@ -1,11 +1,10 @@
 package fr.inserm.aipolicy.bench;
 
-import fr.inserm.aipolicy.CodeTarget;
 import fr.inserm.aipolicy.Context;
+import fr.inserm.aipolicy.ContextField;
 import fr.inserm.aipolicy.DataCategory;
 import fr.inserm.aipolicy.Hosting;
 import fr.inserm.aipolicy.Purpose;
-import fr.inserm.aipolicy.Subscription;
 import fr.inserm.aipolicy.Tool;
 import fr.inserm.aipolicy.Usage;
 import java.util.EnumSet;
@@ -16,9 +15,10 @@ import java.util.Set;
  * The benchmark inputs, from a fixed seed: the same usages on every run.
  *
  * <ul>
- *   <li><b>distinct</b>: usages drawn uniformly from the whole input space (hosting, any subset of
- *       the data categories, purpose, tool name, generative or not, model size, and every context
- *       field stated true, false or not at all): nearly every usage differs from the others.</li>
+ *   <li><b>distinct</b>: usages drawn uniformly from the whole accepted input space (hosting, any
+ *       subset of the data categories, purpose, tool name, generative or not, model size, and every
+ *       context field stated with one of its values or not at all): nearly every usage differs from
+ *       the others.</li>
  *   <li><b>inventory</b>: 100,000 usages drawn from 2,000 distinct profiles with a Zipf-like
  *       frequency (profile of rank {@code k} drawn with weight {@code 1/k}), as a declared-use
  *       inventory repeats a few common uses many times.</li>
@@ -38,6 +38,13 @@ public final class Workloads {
     private static final String[] TOOLS = {"assistant A", "assistant B", "summariser", "code helper", "translator",
         "image model", "speech model", "search helper", "segmentation net", "tabular generator", "notebook helper",
         "in-house classifier"};
+    /**
+     * Catalogued tools that may be declared with the hosting of the same index in {@link Hosting}: LM Studio
+     * and the internal assistant run only locally or internally, so the catalogue confirms that hosting
+     * (assumptions U8 to U11 then do not apply); Mistral 7B runs anywhere.
+     */
+    private static final String[][] CATALOGUED = {{"LM Studio", "Mistral 7B"}, {"Inserm internal assistant", "LM Studio"},
+        {"Mistral 7B"}, {"Mistral 7B"}};
     private static final Double[] SIZES = {null, null, 0.5, 1.0, 7.0, 10.0, 10.5, 70.0, 405.0};
     private static final Hosting[] HOSTINGS = Hosting.values();
     private static final Purpose[] PURPOSES = Purpose.values();
@@ -47,49 +54,91 @@ public final class Workloads {
     }
 
     /**
-     * One usage drawn uniformly from the input space.
+     * One usage drawn uniformly from the accepted input space: draws that the library refuses as
+     * input (no data for a purpose that consumes data, a non-generative tool for a purpose that
+     * produces content) are drawn again.
      *
      * @param random the source of randomness
      * @return the usage
      */
     public static Usage randomUsage(Random random) {
-        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
-        for (DataCategory category : CATEGORIES) {
-            if (random.nextBoolean()) {
-                categories.add(category);
+        while (true) {
+            Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+            for (DataCategory category : CATEGORIES) {
+                if (random.nextBoolean()) {
+                    categories.add(category);
+                }
+            }
+            Hosting hosting = HOSTINGS[random.nextInt(HOSTINGS.length)];
+            Purpose purpose = PURPOSES[random.nextInt(PURPOSES.length)];
+            Tool tool = randomTool(random, hosting);
+            if (accepted(categories, purpose, tool.generative())) {
+                return new Usage(tool, hosting, categories, purpose, randomContext(random));
             }
         }
-        return new Usage(new Tool(TOOLS[random.nextInt(TOOLS.length)], random.nextInt(4) != 0,
-                SIZES[random.nextInt(SIZES.length)]), HOSTINGS[random.nextInt(HOSTINGS.length)], categories,
-                PURPOSES[random.nextInt(PURPOSES.length)], randomContext(random));
     }
 
     /**
-     * A context drawn uniformly: every field stated true, false (or one of its values) or not stated.
+     * Whether the library accepts a usage with these data, purpose and tool as input.
+     *
+     * @param categories the data categories
+     * @param purpose the purpose
+     * @param generative whether the tool is generative
+     * @return false for what {@code Usage} refuses
+     */
+    public static boolean accepted(Set<DataCategory> categories, Purpose purpose, boolean generative) {
+        return !(categories.isEmpty() && purpose.consumesData()) && (generative || !purpose.producesContent());
+    }
+
+    /**
+     * A tool that may be declared with a hosting: mostly names the catalogue does not know, one time
+     * in four a catalogued one that runs there, declared generative.
+     *
+     * @param random the source of randomness
+     * @param hosting the declared hosting
+     * @return the tool
+     */
+    public static Tool randomTool(Random random, Hosting hosting) {
+        String[] catalogued = CATALOGUED[hosting.ordinal()];
+        boolean generative = random.nextInt(4) != 0;
+        Double size = SIZES[random.nextInt(SIZES.length)];
+        if (random.nextInt(4) == 0) {
+            // declared as the catalogue knows them (generative), so that no version of the catalogue refuses them
+            return new Tool(catalogued[random.nextInt(catalogued.length)], true, size);
+        }
+        return new Tool(TOOLS[random.nextInt(TOOLS.length)], generative, size);
+    }
+
+    /**
+     * A tool that may be declared with a hosting and is, or is not, generative: a name the catalogue
+     * does not know when it is not (the catalogue knows its tools as generative).
+     *
+     * @param random the source of randomness
+     * @param hosting the declared hosting
+     * @param generative whether the tool is generative
+     * @return the tool
+     */
+    public static Tool randomTool(Random random, Hosting hosting, boolean generative) {
+        Tool drawn = randomTool(random, hosting);
+        if (generative) {
+            return new Tool(drawn.name(), true, drawn.parametersBillions());
+        }
+        return new Tool(TOOLS[random.nextInt(TOOLS.length)], false, drawn.parametersBillions());
+    }
+
+    /**
+     * A context drawn uniformly: every field ({@link ContextField#all()}) not stated or stated with
+     * one of its values, each with the same chance.
      *
      * @param random the source of randomness
      * @return the context
      */
     public static Context randomContext(Random random) {
-        return Context.builder()
-                .userTrained(bool(random))
-                .subscription(pick(random, Subscription.values()))
-                .codeTarget(pick(random, CodeTarget.values()))
-                .expertReview(bool(random))
-                .dpiaCompleted(bool(random))
-                .subcontractingAgreement(bool(random))
-                .trainingDataLawful(bool(random))
-                .webScraping(bool(random))
-                .scrapingTermsRespected(bool(random))
-                .apiAvailable(bool(random))
-                .automatedDecisionOnPeople(bool(random))
-                .forPublication(bool(random))
-                .build();
-    }
-
-    private static Boolean bool(Random random) {
-        int i = random.nextInt(3);
-        return i == 0 ? null : i == 1;
+        Context.Builder context = Context.builder();
+        for (ContextField field : ContextField.all()) {
+            context.set(field, pick(random, field.statedValues().toArray()));
+        }
+        return context.build();
     }
 
     private static <T> T pick(Random random, T[] values) {
@@ -142,6 +191,37 @@ public final class Workloads {
                     p.hosting(), p.dataCategories(), p.purpose(), p.context().toBuilder().build());
         }
         return usages;
+    }
+
+    /**
+     * The mixed workload: the inventory's entries, each followed by a usage drawn uniformly (a
+     * one-off), as an engine shared by an inventory audit and a portal's requests would see.
+     *
+     * @return {@link #INVENTORY_SIZE} usages, half from the inventory and half one-offs
+     */
+    public static Usage[] mixed() {
+        Usage[] inventory = inventory();
+        Random random = new Random(SEED + 3);
+        Usage[] usages = new Usage[INVENTORY_SIZE];
+        for (int i = 0; i < usages.length; i++) {
+            usages[i] = i % 2 == 0 ? inventory[i / 2] : randomUsage(random);
+        }
+        return usages;
+    }
+
+    /**
+     * A workload by name.
+     *
+     * @param name distinct, inventory or mixed
+     * @return its usages
+     */
+    public static Usage[] named(String name) {
+        return switch (name) {
+            case "distinct" -> distinct();
+            case "inventory" -> inventory();
+            case "mixed" -> mixed();
+            default -> throw new IllegalArgumentException("no workload " + name);
+        };
     }
 
     /** Profile indexes drawn with weight 1/(rank+1). */

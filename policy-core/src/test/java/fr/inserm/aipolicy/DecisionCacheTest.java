@@ -161,15 +161,18 @@ class DecisionCacheTest {
     }
 
     @Test
-    void aFullCacheEmptiesItself() {
+    void aKeyIsKeptOnItsSecondSightingAndAFullCacheEmptiesItself() {
         DecisionCache cache = new DecisionCache(3);
         Decision decision = engine.evaluate(Usage.builder().tool("t").hosting(Hosting.LOCAL).purpose(Purpose.OTHER)
                 .build());
+        cache.put(7, decision);
+        assertEquals(null, cache.get(7), "a usage seen once is not kept: one-off usages never evict the others");
+        cache.put(7, decision);
+        assertSame(decision, cache.get(7), "seen twice, it is kept");
         for (long key = 0; key < 3; key++) {
             cache.put(key, decision);
+            cache.put(key, decision);
         }
-        assertSame(decision, cache.get(2));
-        cache.put(3, decision);
         assertTrue(cache.size() <= 3);
     }
 

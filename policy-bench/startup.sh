@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up: JVM start to first decision, and the engine's build time, in fresh JVMs (RUNS, default 5),
 # with the benchmarks jar (library + bundled rules); then the CLI end to end: `aipolicy evaluate` on one file.
-# Needs `mvn -B -pl policy-bench,policy-examples -am package -DskipTests` first (or run-quick.sh).
+# Needs `mvn -B -pl policy-bench,policy-cli -am package -DskipTests` first (or run-quick.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
@@ -10,6 +10,6 @@ for i in $(seq "$runs"); do
 done
 for i in $(seq "$runs"); do
   start=$(date +%s%N)
-  java -jar policy-examples/target/aipolicy.jar evaluate policy-examples/examples/draft-article-chatgpt.json >/dev/null 2>&1 || true
+  java -jar policy-cli/target/aipolicy.jar evaluate examples/draft-article-chatgpt.json >/dev/null 2>&1 || true
   echo "cli evaluate, wall: $(( ($(date +%s%N) - start) / 1000000 )) ms"
 done

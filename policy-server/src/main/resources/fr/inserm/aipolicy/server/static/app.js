@@ -142,7 +142,7 @@
     });
   }
 
-  // The usage JSON of POLICY.md, from the visible answers only: a hidden question is "not stated".
+  // The usage JSON (README, "JSON"), from the visible answers only: a hidden question is "not stated".
   function buildUsage() {
     const tool = { name: byId('tool-name').value.trim() };
     const generative = radioValue('generative');

@@ -199,10 +199,6 @@ final class DroolsPolicyEngine implements PolicyEngine {
         return decision;
     }
 
-    boolean reusesDecisions() {
-        return true;
-    }
-
     Decision decide(UsageFacts facts, boolean strict) {
         return decide(facts, strict, true);
     }

@@ -48,4 +48,17 @@ public enum Purpose {
     public boolean producesContent() {
         return this == IMAGE_GENERATION || this == SYNTHETIC_DATA_GENERATION;
     }
+
+    /**
+     * Whether a usage with this purpose can be described at all: data named when the purpose consumes
+     * data, a generative tool when it produces content. The rule {@link Usage} enforces, for
+     * generators that must draw only usages the library accepts.
+     *
+     * @param generative whether the tool is generative
+     * @param anyData whether at least one data category is named
+     * @return whether such a usage is accepted as input
+     */
+    public boolean accepts(boolean generative, boolean anyData) {
+        return (anyData || !consumesData()) && (generative || !producesContent());
+    }
 }

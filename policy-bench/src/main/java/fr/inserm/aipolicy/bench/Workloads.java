@@ -87,7 +87,7 @@ public final class Workloads {
      * @return false for what {@code Usage} refuses
      */
     public static boolean accepted(Set<DataCategory> categories, Purpose purpose, boolean generative) {
-        return !(categories.isEmpty() && purpose.consumesData()) && (generative || !purpose.producesContent());
+        return purpose.accepts(generative, !categories.isEmpty());
     }
 
     /**

@@ -263,7 +263,7 @@ final class PolicyDiff {
 
     /** Whether the policy takes this combination as input (the policy (docs/policy.md): data named for purposes that consume them). */
     static boolean accepted(Tool tool, Purpose purpose, int mask) {
-        return !(mask == 0 && purpose.consumesData()) && !(purpose.producesContent() && !tool.generative());
+        return purpose.accepts(tool.generative(), mask != 0);
     }
 
     /** The empty context, and every context that states exactly one field, derived from the schema. */

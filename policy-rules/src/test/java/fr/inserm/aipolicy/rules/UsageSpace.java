@@ -51,7 +51,7 @@ final class UsageSpace {
 
     /** Whether the policy accepts this combination as input (POLICY.md §2 refusals that need no catalogue). */
     static boolean accepted(Tool tool, Purpose purpose, int mask) {
-        return !(mask == 0 && purpose.consumesData()) && !(purpose.producesContent() && !tool.generative());
+        return purpose.accepts(tool.generative(), mask != 0);
     }
 
     static Tool randomTool(Random random) {

@@ -1,5 +1,6 @@
 package fr.inserm.aipolicy;
 
+import fr.inserm.aipolicy.decision.Clause;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

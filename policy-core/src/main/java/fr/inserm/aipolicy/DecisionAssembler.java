@@ -1,5 +1,13 @@
 package fr.inserm.aipolicy;
 
+import fr.inserm.aipolicy.decision.Advice;
+import fr.inserm.aipolicy.decision.Assumption;
+import fr.inserm.aipolicy.decision.Clause;
+import fr.inserm.aipolicy.decision.Contact;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.decision.Obligation;
+import fr.inserm.aipolicy.decision.Reason;
+import fr.inserm.aipolicy.decision.Verdict;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package fr.inserm.aipolicy;
 
+import fr.inserm.aipolicy.decision.Decision;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 

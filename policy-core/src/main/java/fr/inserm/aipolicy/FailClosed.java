@@ -1,5 +1,8 @@
 package fr.inserm.aipolicy;
 
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.decision.Reason;
+import fr.inserm.aipolicy.decision.Verdict;
 import java.util.List;
 
 /** The DENY given instead of a decision when the engine fails and the caller asked never to get an exception. */

@@ -1,5 +1,6 @@
 package fr.inserm.aipolicy;
 
+import fr.inserm.aipolicy.usage.InvalidUsageException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

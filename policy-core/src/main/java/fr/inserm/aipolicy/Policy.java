@@ -1,5 +1,10 @@
 package fr.inserm.aipolicy;
 
+import fr.inserm.aipolicy.decision.Clause;
+import fr.inserm.aipolicy.decision.Contact;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.report.PolicyReports;
+import fr.inserm.aipolicy.tools.ToolCatalogue;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -144,8 +149,55 @@ public final class Policy {
         return texts.label("contact." + contact.name(), language);
     }
 
-    PolicyTexts texts() {
-        return texts;
+    /**
+     * Checks that the policy has its texts in a language, before anything is decided in it.
+     *
+     * @param language the language
+     * @throws UnsupportedOperationException when the policy lacks that language's texts (a policy may
+     *     ship English only), naming the files it lacks
+     */
+    public void require(Language language) {
+        texts.require(language);
+    }
+
+    /**
+     * A decision of this policy with its texts and clause titles in a language; in English, the same
+     * decision.
+     *
+     * @param decision a decision of this policy
+     * @param language the language
+     * @return the decision in that language
+     * @throws UnsupportedOperationException when the policy lacks that language's texts
+     */
+    public Decision localise(Decision decision, Language language) {
+        return texts.localise(Objects.requireNonNull(decision, "decision"), language);
+    }
+
+    /**
+     * One of the policy's labels ({@code labels.properties}: names of purposes and contacts, the
+     * sentences of disclosures, frugality figures and alternatives) with its {@code {0}}, {@code {1}}…
+     * placeholders filled.
+     *
+     * @param key the label's key, such as {@code purpose.WRITING}
+     * @param language the language
+     * @param args the values of the placeholders
+     * @return the text
+     * @throws UnsupportedOperationException when the policy lacks that language's texts
+     */
+    public String label(String key, Language language, Object... args) {
+        return texts.label(key, language, args);
+    }
+
+    /**
+     * A label in every language of {@link Language}.
+     *
+     * @param key the label's key
+     * @param args the values of the placeholders
+     * @return the text by language
+     * @throws UnsupportedOperationException when the policy lacks a language's texts
+     */
+    public Map<Language, String> everyLanguage(String key, Object... args) {
+        return texts.everyLanguage(key, args);
     }
 
     @Override

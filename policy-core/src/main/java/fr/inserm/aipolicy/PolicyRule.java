@@ -1,5 +1,7 @@
 package fr.inserm.aipolicy;
 
+import fr.inserm.aipolicy.decision.Contact;
+import fr.inserm.aipolicy.decision.Verdict;
 import java.util.List;
 
 /**

@@ -1,8 +1,18 @@
 package fr.inserm.aipolicy;
 
+import fr.inserm.aipolicy.decision.Advice;
+import fr.inserm.aipolicy.decision.Assumption;
+import fr.inserm.aipolicy.decision.Clause;
+import fr.inserm.aipolicy.decision.Contact;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.decision.Obligation;
+import fr.inserm.aipolicy.decision.Reason;
+import fr.inserm.aipolicy.tools.ToolCatalogue;
+import fr.inserm.aipolicy.usage.DataCategory;
+import fr.inserm.aipolicy.usage.Hosting;
+import fr.inserm.aipolicy.usage.Purpose;
 import java.io.IOException;
 import java.io.StringReader;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -159,6 +169,23 @@ final class PolicyTexts implements DecisionAssembler.PolicyMessages {
         }
     }
 
+    /** Every label an alternative's change may use (the changes are {@code report.AlternativeSearch}'s). */
+    private static List<String> changeLabelKeys() {
+        List<String> keys = new ArrayList<>();
+        for (Hosting hosting : List.of(Hosting.INTERNAL, Hosting.LOCAL, Hosting.EXTERNAL_SOVEREIGN)) {
+            keys.add("change.hosting." + hosting.name());
+        }
+        for (DataCategory category : DataCategory.values()) {
+            keys.add("change.remove." + category.name());
+        }
+        for (String field : List.of("userTrained", "expertReview", "dpiaCompleted", "subcontractingAgreement",
+                "trainingDataLawful", "scrapingTermsRespected", "automatedDecisionOnPeople", "webScraping",
+                "subscription", "codeTarget", "subscriptionAuthorised", "deployedForOthers")) {
+            keys.add("change.context." + field);
+        }
+        return keys;
+    }
+
     private static List<String> requiredLabels() {
         Set<String> keys = new LinkedHashSet<>();
         for (Contact contact : Contact.values()) {
@@ -170,7 +197,7 @@ final class PolicyTexts implements DecisionAssembler.PolicyMessages {
         for (Hosting hosting : Hosting.values()) {
             keys.add("disclosure.hosting." + hosting.name());
         }
-        keys.addAll(AlternativeSearch.labelKeys());
+        keys.addAll(changeLabelKeys());
         keys.addAll(List.of("disclosure.heading", "disclosure.tool", "disclosure.tool.version", "disclosure.size",
                 "disclosure.parameters", "disclosure.parameters.missing", "disclosure.role", "disclosure.role.missing",
                 "disclosure.verification", "disclosure.verification.missing", "disclosure.responsibility",
@@ -234,14 +261,6 @@ final class PolicyTexts implements DecisionAssembler.PolicyMessages {
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    /** A number as people of a language write it, with at most two decimals and no grouping. */
-    static String number(double value, Language language) {
-        NumberFormat format = NumberFormat.getNumberInstance(language.locale());
-        format.setMaximumFractionDigits(2);
-        format.setGroupingUsed(false);
-        return format.format(value);
     }
 
     /** The decision with its texts and clause titles in a language; the same decision in English. */

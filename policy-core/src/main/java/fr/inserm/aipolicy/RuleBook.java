@@ -1,5 +1,8 @@
 package fr.inserm.aipolicy;
 
+import fr.inserm.aipolicy.decision.Contact;
+import fr.inserm.aipolicy.decision.Verdict;
+import fr.inserm.aipolicy.usage.ContextField;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;

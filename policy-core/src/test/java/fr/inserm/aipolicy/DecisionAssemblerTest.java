@@ -1,5 +1,11 @@
 package fr.inserm.aipolicy;
 
+import fr.inserm.aipolicy.decision.Clause;
+import fr.inserm.aipolicy.decision.Contact;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.decision.Obligation;
+import fr.inserm.aipolicy.decision.Reason;
+import fr.inserm.aipolicy.decision.Verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package fr.inserm.aipolicy;
 
+import fr.inserm.aipolicy.usage.InvalidUsageException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -29,12 +30,5 @@ class LanguageTest {
     void fillsPlaceholdersWithoutMessageFormatQuoting() {
         assertEquals("l'outil ChatGPT pour {2}", PolicyTexts.fill("l'outil {0} pour {2}", "ChatGPT"));
         assertEquals("a $1 b", PolicyTexts.fill("a {0} b", "$1"));
-    }
-
-    @Test
-    void writesNumbersAsEachLanguageDoes() {
-        assertEquals("0,11", PolicyTexts.number(0.11, Language.FR));
-        assertEquals("0.11", PolicyTexts.number(0.11, Language.EN));
-        assertEquals("1800", PolicyTexts.number(1800, Language.FR));
     }
 }

@@ -1,5 +1,9 @@
 package fr.inserm.aipolicy.bench;
 
+import fr.inserm.aipolicy.usage.Context;
+import fr.inserm.aipolicy.usage.ContextField;
+import fr.inserm.aipolicy.usage.DataCategory;
+import fr.inserm.aipolicy.usage.Usage;
 import com.cedarpolicy.BasicAuthorizationEngine;
 import com.cedarpolicy.model.AuthorizationRequest;
 import com.cedarpolicy.model.AuthorizationResponse;
@@ -13,10 +17,6 @@ import com.cedarpolicy.value.EntityUID;
 import com.cedarpolicy.value.PrimBool;
 import com.cedarpolicy.value.PrimString;
 import com.cedarpolicy.value.Value;
-import fr.inserm.aipolicy.Context;
-import fr.inserm.aipolicy.ContextField;
-import fr.inserm.aipolicy.DataCategory;
-import fr.inserm.aipolicy.Usage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

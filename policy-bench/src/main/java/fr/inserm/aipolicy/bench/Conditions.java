@@ -1,7 +1,7 @@
 package fr.inserm.aipolicy.bench;
 
-import fr.inserm.aipolicy.CodeTarget;
-import fr.inserm.aipolicy.DataCategory;
+import fr.inserm.aipolicy.usage.CodeTarget;
+import fr.inserm.aipolicy.usage.DataCategory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

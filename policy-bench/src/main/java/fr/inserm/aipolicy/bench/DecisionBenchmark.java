@@ -1,8 +1,8 @@
 package fr.inserm.aipolicy.bench;
 
-import fr.inserm.aipolicy.Decision;
 import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.Usage;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.usage.Usage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;

@@ -1,7 +1,7 @@
 package fr.inserm.aipolicy.bench;
 
-import fr.inserm.aipolicy.Hosting;
-import fr.inserm.aipolicy.ToolCatalogue;
+import fr.inserm.aipolicy.tools.ToolCatalogue;
+import fr.inserm.aipolicy.usage.Hosting;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**

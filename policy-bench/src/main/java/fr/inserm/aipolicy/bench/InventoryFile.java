@@ -1,7 +1,7 @@
 package fr.inserm.aipolicy.bench;
 
-import fr.inserm.aipolicy.PolicyJson;
-import fr.inserm.aipolicy.Usage;
+import fr.inserm.aipolicy.json.PolicyJson;
+import fr.inserm.aipolicy.usage.Usage;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

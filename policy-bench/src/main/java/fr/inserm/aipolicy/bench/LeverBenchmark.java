@@ -1,6 +1,6 @@
 package fr.inserm.aipolicy.bench;
 
-import fr.inserm.aipolicy.Usage;
+import fr.inserm.aipolicy.usage.Usage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -76,7 +76,7 @@ public class LeverBenchmark {
     @State(Scope.Benchmark)
     public static class Names {
         String[] names;
-        fr.inserm.aipolicy.ToolCatalogue tools;
+        fr.inserm.aipolicy.tools.ToolCatalogue tools;
 
         /** Reads the names. */
         @Setup(Level.Trial)
@@ -96,7 +96,7 @@ public class LeverBenchmark {
      * @return the tool found, if any
      */
     @Benchmark
-    public java.util.Optional<fr.inserm.aipolicy.KnownTool> catalogueFind(Names n, DecisionBenchmark.Cursor cursor) {
+    public java.util.Optional<fr.inserm.aipolicy.tools.KnownTool> catalogueFind(Names n, DecisionBenchmark.Cursor cursor) {
         int i = cursor.next;
         cursor.next = i + 1 == n.names.length ? 0 : i + 1;
         return n.tools.find(n.names[i % n.names.length]);

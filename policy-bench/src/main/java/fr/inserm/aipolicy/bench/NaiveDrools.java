@@ -1,7 +1,7 @@
 package fr.inserm.aipolicy.bench;
 
-import fr.inserm.aipolicy.Tool;
-import fr.inserm.aipolicy.Usage;
+import fr.inserm.aipolicy.usage.Tool;
+import fr.inserm.aipolicy.usage.Usage;
 import fr.inserm.aipolicy.facts.Finding;
 import fr.inserm.aipolicy.facts.UsageFacts;
 import java.io.IOException;

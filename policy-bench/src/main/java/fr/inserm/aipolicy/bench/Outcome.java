@@ -1,9 +1,9 @@
 package fr.inserm.aipolicy.bench;
 
-import fr.inserm.aipolicy.Assumption;
-import fr.inserm.aipolicy.Contact;
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.Verdict;
+import fr.inserm.aipolicy.decision.Assumption;
+import fr.inserm.aipolicy.decision.Contact;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.decision.Verdict;
 import java.util.List;
 
 /**

@@ -1,10 +1,10 @@
 package fr.inserm.aipolicy.bench;
 
-import fr.inserm.aipolicy.Clause;
-import fr.inserm.aipolicy.Contact;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.PolicyRule;
-import fr.inserm.aipolicy.Verdict;
+import fr.inserm.aipolicy.decision.Clause;
+import fr.inserm.aipolicy.decision.Contact;
+import fr.inserm.aipolicy.decision.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,11 +1,11 @@
 package fr.inserm.aipolicy.bench;
 
-import fr.inserm.aipolicy.DataCategory;
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.Hosting;
 import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.Purpose;
-import fr.inserm.aipolicy.Usage;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.usage.DataCategory;
+import fr.inserm.aipolicy.usage.Hosting;
+import fr.inserm.aipolicy.usage.Purpose;
+import fr.inserm.aipolicy.usage.Usage;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 

@@ -1,7 +1,10 @@
 package fr.inserm.aipolicy.bench;
 
 import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.Usage;
+import fr.inserm.aipolicy.usage.Usage;
+
+
+
 
 /**
  * The implementations under benchmark, built once per JVM and only when first asked for, and the

@@ -1,12 +1,12 @@
 package fr.inserm.aipolicy.bench;
 
-import fr.inserm.aipolicy.Context;
-import fr.inserm.aipolicy.ContextField;
-import fr.inserm.aipolicy.DataCategory;
-import fr.inserm.aipolicy.Hosting;
-import fr.inserm.aipolicy.Purpose;
-import fr.inserm.aipolicy.Tool;
-import fr.inserm.aipolicy.Usage;
+import fr.inserm.aipolicy.usage.Context;
+import fr.inserm.aipolicy.usage.ContextField;
+import fr.inserm.aipolicy.usage.DataCategory;
+import fr.inserm.aipolicy.usage.Hosting;
+import fr.inserm.aipolicy.usage.Purpose;
+import fr.inserm.aipolicy.usage.Tool;
+import fr.inserm.aipolicy.usage.Usage;
 import java.util.EnumSet;
 import java.util.Random;
 import java.util.Set;

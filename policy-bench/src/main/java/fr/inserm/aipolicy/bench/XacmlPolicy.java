@@ -1,9 +1,9 @@
 package fr.inserm.aipolicy.bench;
 
-import fr.inserm.aipolicy.Context;
-import fr.inserm.aipolicy.ContextField;
-import fr.inserm.aipolicy.DataCategory;
-import fr.inserm.aipolicy.Usage;
+import fr.inserm.aipolicy.usage.Context;
+import fr.inserm.aipolicy.usage.ContextField;
+import fr.inserm.aipolicy.usage.DataCategory;
+import fr.inserm.aipolicy.usage.Usage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -106,8 +106,8 @@ public final class XacmlPolicy {
             throw new IllegalStateException("AuthzForce refused the policy: " + e, e);
         }
         List<Enum<?>> constants = new ArrayList<>();
-        for (Class<? extends Enum<?>> type : List.of(fr.inserm.aipolicy.Hosting.class, fr.inserm.aipolicy.Purpose.class,
-                DataCategory.class, fr.inserm.aipolicy.Subscription.class, fr.inserm.aipolicy.CodeTarget.class)) {
+        for (Class<? extends Enum<?>> type : List.of(fr.inserm.aipolicy.usage.Hosting.class, fr.inserm.aipolicy.usage.Purpose.class,
+                DataCategory.class, fr.inserm.aipolicy.usage.Subscription.class, fr.inserm.aipolicy.usage.CodeTarget.class)) {
             constants.addAll(List.of(type.getEnumConstants()));
         }
         for (Enum<?> constant : constants) {

@@ -1,17 +1,17 @@
 package fr.inserm.aipolicy.bench;
 
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.PolicyRule;
+import fr.inserm.aipolicy.decision.Verdict;
+import fr.inserm.aipolicy.usage.DataCategory;
+import fr.inserm.aipolicy.usage.Hosting;
+import fr.inserm.aipolicy.usage.Purpose;
+import fr.inserm.aipolicy.usage.Tool;
+import fr.inserm.aipolicy.usage.Usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import fr.inserm.aipolicy.DataCategory;
-import fr.inserm.aipolicy.Hosting;
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyRule;
-import fr.inserm.aipolicy.Purpose;
-import fr.inserm.aipolicy.Tool;
-import fr.inserm.aipolicy.Usage;
-import fr.inserm.aipolicy.Verdict;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;

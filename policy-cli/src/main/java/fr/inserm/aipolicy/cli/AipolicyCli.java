@@ -1,15 +1,15 @@
 package fr.inserm.aipolicy.cli;
 
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.DecisionReport;
-import fr.inserm.aipolicy.EvaluationRequest;
-import fr.inserm.aipolicy.InvalidUsageException;
 import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.PolicyBuildException;
 import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyJson;
 import fr.inserm.aipolicy.PolicyRule;
-import fr.inserm.aipolicy.Verdict;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.decision.Verdict;
+import fr.inserm.aipolicy.json.PolicyJson;
+import fr.inserm.aipolicy.report.DecisionReport;
+import fr.inserm.aipolicy.report.EvaluationRequest;
+import fr.inserm.aipolicy.usage.InvalidUsageException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.FilterInputStream;

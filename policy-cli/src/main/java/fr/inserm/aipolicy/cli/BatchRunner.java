@@ -1,9 +1,9 @@
 package fr.inserm.aipolicy.cli;
 
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.InvalidUsageException;
 import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.Verdict;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.decision.Verdict;
+import fr.inserm.aipolicy.usage.InvalidUsageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -221,7 +221,7 @@ final class BatchRunner {
                 // the decision's texts in the asked language; English is the plain decision
                 Decision decision = options.language() == null || options.language() == fr.inserm.aipolicy.Language.EN
                         ? engine.evaluate(entry.usage(), strict)
-                        : fr.inserm.aipolicy.PolicyReports.of(engine).evaluate(entry.usage(), strict,
+                        : fr.inserm.aipolicy.report.PolicyReports.of(engine).evaluate(entry.usage(), strict,
                                 options.language().locale());
                 done.verdicts[decision.verdict().ordinal()]++;
                 String body = texts.get(decision);

@@ -1,5 +1,7 @@
 package fr.inserm.aipolicy.cli;
 
+import fr.inserm.aipolicy.usage.Context;
+import fr.inserm.aipolicy.usage.InvalidUsageException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,8 +11,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import fr.inserm.aipolicy.Context;
-import fr.inserm.aipolicy.InvalidUsageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,5 +1,10 @@
 package fr.inserm.aipolicy.cli;
 
+import fr.inserm.aipolicy.json.PolicyJson;
+import fr.inserm.aipolicy.report.EvaluationRequest;
+import fr.inserm.aipolicy.tools.ToolCatalogue;
+import fr.inserm.aipolicy.usage.InvalidUsageException;
+import fr.inserm.aipolicy.usage.Usage;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -7,11 +12,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.inserm.aipolicy.InvalidUsageException;
-import fr.inserm.aipolicy.EvaluationRequest;
-import fr.inserm.aipolicy.PolicyJson;
-import fr.inserm.aipolicy.ToolCatalogue;
-import fr.inserm.aipolicy.Usage;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;

@@ -1,15 +1,15 @@
 package fr.inserm.aipolicy.cli;
 
+import fr.inserm.aipolicy.decision.Advice;
+import fr.inserm.aipolicy.decision.Assumption;
+import fr.inserm.aipolicy.decision.Contact;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.decision.Obligation;
+import fr.inserm.aipolicy.decision.Reason;
+import fr.inserm.aipolicy.json.PolicyJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.inserm.aipolicy.Advice;
-import fr.inserm.aipolicy.Assumption;
-import fr.inserm.aipolicy.Contact;
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.Obligation;
-import fr.inserm.aipolicy.PolicyJson;
-import fr.inserm.aipolicy.Reason;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

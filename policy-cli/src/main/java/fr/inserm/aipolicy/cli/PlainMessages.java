@@ -1,6 +1,6 @@
 package fr.inserm.aipolicy.cli;
 
-import fr.inserm.aipolicy.InvalidUsageException;
+import fr.inserm.aipolicy.usage.InvalidUsageException;
 import java.util.regex.Pattern;
 
 /**

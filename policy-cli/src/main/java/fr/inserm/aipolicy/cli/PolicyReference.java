@@ -1,11 +1,11 @@
 package fr.inserm.aipolicy.cli;
 
-import fr.inserm.aipolicy.Clause;
-import fr.inserm.aipolicy.Contact;
 import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.Policy;
 import fr.inserm.aipolicy.PolicyRule;
 import fr.inserm.aipolicy.RuleEffect;
+import fr.inserm.aipolicy.decision.Clause;
+import fr.inserm.aipolicy.decision.Contact;
 import java.util.List;
 
 /**

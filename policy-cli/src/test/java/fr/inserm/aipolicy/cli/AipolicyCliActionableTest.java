@@ -1,13 +1,13 @@
 package fr.inserm.aipolicy.cli;
 
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.json.PolicyJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

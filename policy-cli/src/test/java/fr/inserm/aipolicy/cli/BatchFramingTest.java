@@ -1,13 +1,13 @@
 package fr.inserm.aipolicy.cli;
 
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.json.PolicyJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyJson;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -190,7 +190,7 @@ class BatchFramingTest {
 
     @Test
     void theLimitIsTheCoresRequestLimit() throws Exception {
-        Class<?> reader = Class.forName("fr.inserm.aipolicy.UsageReader");
+        Class<?> reader = Class.forName("fr.inserm.aipolicy.json.UsageReader");
         Field limit = reader.getDeclaredField("MAX_REQUEST_CHARS");
         limit.setAccessible(true);
         assertEquals(limit.getInt(null), LineFramer.MAX_REQUEST_CHARS);
@@ -238,7 +238,7 @@ class BatchFramingTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = new BatchRunner(engine, new PrintStream(OutputStream.nullOutputStream()), 2).run(
                 new LineFramer(new ByteArrayInputStream(utf8(A + "\n" + B + "\n\n" + C + "\n"))), out,
-                new BatchRunner.Options(new OutputFormat.Json(), 2, true, java.util.EnumSet.noneOf(fr.inserm.aipolicy.Verdict.class)));
+                new BatchRunner.Options(new OutputFormat.Json(), 2, true, java.util.EnumSet.noneOf(fr.inserm.aipolicy.decision.Verdict.class)));
         assertEquals(AipolicyCli.OK, status);
         assertEquals(BatchRunnerTest.expected(C, 4) + "\n", out.toString(StandardCharsets.UTF_8));
     }

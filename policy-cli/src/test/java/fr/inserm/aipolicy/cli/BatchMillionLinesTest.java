@@ -1,9 +1,9 @@
 package fr.inserm.aipolicy.cli;
 
+import fr.inserm.aipolicy.PolicyEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.inserm.aipolicy.PolicyEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,5 +1,12 @@
 package fr.inserm.aipolicy.cli;
 
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.PolicyEvaluationException;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.decision.Verdict;
+import fr.inserm.aipolicy.json.PolicyJson;
+import fr.inserm.aipolicy.usage.InvalidUsageException;
+import fr.inserm.aipolicy.usage.Usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,13 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.InvalidUsageException;
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyEvaluationException;
-import fr.inserm.aipolicy.PolicyJson;
-import fr.inserm.aipolicy.Usage;
-import fr.inserm.aipolicy.Verdict;
 import fr.inserm.aipolicy.testing.ForwardingPolicyEngine;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -206,7 +206,7 @@ class BatchRunnerTest {
 
         @Override
         public Decision evaluate(Usage usage) {
-            if (usage.purpose() == fr.inserm.aipolicy.Purpose.HR_ADMINISTRATION) {
+            if (usage.purpose() == fr.inserm.aipolicy.usage.Purpose.HR_ADMINISTRATION) {
                 throw new PolicyEvaluationException("test failure", null);
             }
             return super.evaluate(usage);

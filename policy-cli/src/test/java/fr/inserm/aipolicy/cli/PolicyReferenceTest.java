@@ -1,11 +1,11 @@
 package fr.inserm.aipolicy.cli;
 
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.PolicyRule;
 import static fr.inserm.aipolicy.cli.CliTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyRule;
 import fr.inserm.aipolicy.cli.CliTestSupport.Run;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

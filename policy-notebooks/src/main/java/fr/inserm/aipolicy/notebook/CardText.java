@@ -1,11 +1,11 @@
 package fr.inserm.aipolicy.notebook;
 
-import fr.inserm.aipolicy.DataCategory;
-import fr.inserm.aipolicy.Hosting;
 import fr.inserm.aipolicy.Language;
-import fr.inserm.aipolicy.Purpose;
-import fr.inserm.aipolicy.Usage;
-import fr.inserm.aipolicy.Verdict;
+import fr.inserm.aipolicy.decision.Verdict;
+import fr.inserm.aipolicy.usage.DataCategory;
+import fr.inserm.aipolicy.usage.Hosting;
+import fr.inserm.aipolicy.usage.Purpose;
+import fr.inserm.aipolicy.usage.Usage;
 import java.text.MessageFormat;
 import java.util.EnumMap;
 import java.util.Map;
@@ -69,7 +69,7 @@ final class CardText {
         return get("data." + category.name());
     }
 
-    String contact(fr.inserm.aipolicy.Contact contact) {
+    String contact(fr.inserm.aipolicy.decision.Contact contact) {
         return get("contact." + contact.name());
     }
 

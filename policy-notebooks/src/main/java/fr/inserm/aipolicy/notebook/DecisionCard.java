@@ -1,18 +1,18 @@
 package fr.inserm.aipolicy.notebook;
 
-import fr.inserm.aipolicy.Advice;
-import fr.inserm.aipolicy.Assumption;
-import fr.inserm.aipolicy.Clause;
-import fr.inserm.aipolicy.Contact;
-import fr.inserm.aipolicy.ContactDetails;
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.DecisionReport;
-import fr.inserm.aipolicy.EvaluationRequest;
 import fr.inserm.aipolicy.Language;
-import fr.inserm.aipolicy.Obligation;
 import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.Reason;
-import fr.inserm.aipolicy.Usage;
+import fr.inserm.aipolicy.decision.Advice;
+import fr.inserm.aipolicy.decision.Assumption;
+import fr.inserm.aipolicy.decision.Clause;
+import fr.inserm.aipolicy.decision.Contact;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.decision.Obligation;
+import fr.inserm.aipolicy.decision.Reason;
+import fr.inserm.aipolicy.report.ContactDetails;
+import fr.inserm.aipolicy.report.DecisionReport;
+import fr.inserm.aipolicy.report.EvaluationRequest;
+import fr.inserm.aipolicy.usage.Usage;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -69,7 +69,7 @@ public final class DecisionCard {
      * @param usage the usage to decide
      * @param locale English or French (only the language part counts)
      * @return the card
-     * @throws fr.inserm.aipolicy.InvalidUsageException naming {@code language} for another language, or
+     * @throws fr.inserm.aipolicy.usage.InvalidUsageException naming {@code language} for another language, or
      *     naming {@code hosting} when the tool catalogue contradicts the usage
      */
     public static DecisionCard decide(PolicyEngine engine, Usage usage, Locale locale) {

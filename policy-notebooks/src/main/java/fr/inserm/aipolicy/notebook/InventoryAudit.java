@@ -1,20 +1,20 @@
 package fr.inserm.aipolicy.notebook;
 
+import fr.inserm.aipolicy.Language;
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.PolicyEvaluationException;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.decision.Verdict;
+import fr.inserm.aipolicy.json.PolicyJson;
+import fr.inserm.aipolicy.tools.ToolCatalogue;
+import fr.inserm.aipolicy.usage.InvalidUsageException;
+import fr.inserm.aipolicy.usage.Usage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.InvalidUsageException;
-import fr.inserm.aipolicy.Language;
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyEvaluationException;
-import fr.inserm.aipolicy.PolicyJson;
-import fr.inserm.aipolicy.ToolCatalogue;
-import fr.inserm.aipolicy.Usage;
-import fr.inserm.aipolicy.Verdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -260,7 +260,7 @@ public record InventoryAudit(List<Result> results, long elapsedNanos) {
      * @param entries the entries
      * @param locale English or French
      * @return the audit, with one result per entry in the same order
-     * @throws fr.inserm.aipolicy.InvalidUsageException naming {@code language} for another language
+     * @throws fr.inserm.aipolicy.usage.InvalidUsageException naming {@code language} for another language
      */
     public static InventoryAudit run(PolicyEngine engine, List<InventoryEntry> entries, Locale locale) {
         Objects.requireNonNull(engine, "engine");

@@ -1,6 +1,9 @@
 package fr.inserm.aipolicy.notebook;
 
-import fr.inserm.aipolicy.Usage;
+import fr.inserm.aipolicy.usage.Usage;
+
+
+
 
 /**
  * One line of an inventory of declared uses: either a usage that was read, or the reason it could

@@ -1,12 +1,12 @@
 package fr.inserm.aipolicy.notebook;
 
-import fr.inserm.aipolicy.Clause;
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.Hosting;
 import fr.inserm.aipolicy.Language;
-import fr.inserm.aipolicy.Purpose;
-import fr.inserm.aipolicy.Usage;
-import fr.inserm.aipolicy.Verdict;
+import fr.inserm.aipolicy.decision.Clause;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.decision.Verdict;
+import fr.inserm.aipolicy.usage.Hosting;
+import fr.inserm.aipolicy.usage.Purpose;
+import fr.inserm.aipolicy.usage.Usage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -63,7 +63,7 @@ public final class InventorySummary {
      * An empty summary in a language.
      *
      * @param locale English or French
-     * @throws fr.inserm.aipolicy.InvalidUsageException naming {@code language} for another language
+     * @throws fr.inserm.aipolicy.usage.InvalidUsageException naming {@code language} for another language
      */
     public InventorySummary(Locale locale) {
         this.text = CardText.of(Language.of(locale));

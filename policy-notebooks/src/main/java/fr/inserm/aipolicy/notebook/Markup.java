@@ -1,8 +1,8 @@
 package fr.inserm.aipolicy.notebook;
 
 import fr.inserm.aipolicy.Language;
-import fr.inserm.aipolicy.Usage;
-import fr.inserm.aipolicy.Verdict;
+import fr.inserm.aipolicy.decision.Verdict;
+import fr.inserm.aipolicy.usage.Usage;
 import java.util.List;
 import java.util.Locale;
 
@@ -123,7 +123,7 @@ public final class Markup {
      * @param usage the usage
      * @param locale English or French
      * @return plain text, not escaped
-     * @throws fr.inserm.aipolicy.InvalidUsageException naming {@code language} for another language
+     * @throws fr.inserm.aipolicy.usage.InvalidUsageException naming {@code language} for another language
      */
     public static String describe(Usage usage, Locale locale) {
         return CardText.of(Language.of(locale)).describe(usage);

@@ -1,6 +1,6 @@
 package fr.inserm.aipolicy.notebook;
 
-import fr.inserm.aipolicy.Verdict;
+import fr.inserm.aipolicy.decision.Verdict;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;

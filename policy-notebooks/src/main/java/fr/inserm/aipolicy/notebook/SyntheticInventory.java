@@ -1,17 +1,17 @@
 package fr.inserm.aipolicy.notebook;
 
+import fr.inserm.aipolicy.json.PolicyJson;
+import fr.inserm.aipolicy.usage.CodeTarget;
+import fr.inserm.aipolicy.usage.Context;
+import fr.inserm.aipolicy.usage.DataCategory;
+import fr.inserm.aipolicy.usage.Hosting;
+import fr.inserm.aipolicy.usage.Purpose;
+import fr.inserm.aipolicy.usage.Subscription;
+import fr.inserm.aipolicy.usage.Tool;
+import fr.inserm.aipolicy.usage.Usage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.inserm.aipolicy.CodeTarget;
-import fr.inserm.aipolicy.Context;
-import fr.inserm.aipolicy.DataCategory;
-import fr.inserm.aipolicy.Hosting;
-import fr.inserm.aipolicy.PolicyJson;
-import fr.inserm.aipolicy.Purpose;
-import fr.inserm.aipolicy.Subscription;
-import fr.inserm.aipolicy.Tool;
-import fr.inserm.aipolicy.Usage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

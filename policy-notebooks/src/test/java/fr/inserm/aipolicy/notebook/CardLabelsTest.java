@@ -1,5 +1,18 @@
 package fr.inserm.aipolicy.notebook;
 
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.decision.Contact;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.decision.Reason;
+import fr.inserm.aipolicy.decision.Verdict;
+import fr.inserm.aipolicy.usage.CodeTarget;
+import fr.inserm.aipolicy.usage.Context;
+import fr.inserm.aipolicy.usage.DataCategory;
+import fr.inserm.aipolicy.usage.Hosting;
+import fr.inserm.aipolicy.usage.InvalidUsageException;
+import fr.inserm.aipolicy.usage.Purpose;
+import fr.inserm.aipolicy.usage.Subscription;
+import fr.inserm.aipolicy.usage.Usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,19 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import fr.inserm.aipolicy.CodeTarget;
-import fr.inserm.aipolicy.Contact;
-import fr.inserm.aipolicy.Context;
-import fr.inserm.aipolicy.DataCategory;
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.Hosting;
-import fr.inserm.aipolicy.InvalidUsageException;
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.Purpose;
-import fr.inserm.aipolicy.Reason;
-import fr.inserm.aipolicy.Subscription;
-import fr.inserm.aipolicy.Usage;
-import fr.inserm.aipolicy.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -105,7 +105,7 @@ class CardLabelsTest {
         for (Hosting hosting : Hosting.values()) {
             for (Purpose purpose : Purpose.values()) {
                 for (DataCategory category : DataCategory.values()) {
-                    usages.add(Usage.builder().tool(new fr.inserm.aipolicy.Tool("an AI assistant", true, 70.0))
+                    usages.add(Usage.builder().tool(new fr.inserm.aipolicy.usage.Tool("an AI assistant", true, 70.0))
                             .hosting(hosting).dataCategories(category).purpose(purpose)
                             .context(contexts.get(i++ % contexts.size())).build());
                 }

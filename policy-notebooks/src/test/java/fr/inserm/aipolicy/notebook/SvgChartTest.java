@@ -1,9 +1,9 @@
 package fr.inserm.aipolicy.notebook;
 
+import fr.inserm.aipolicy.decision.Verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.inserm.aipolicy.Verdict;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -1,14 +1,14 @@
 package fr.inserm.aipolicy.notebook;
 
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.usage.DataCategory;
+import fr.inserm.aipolicy.usage.Purpose;
+import fr.inserm.aipolicy.usage.Usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.inserm.aipolicy.DataCategory;
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.Purpose;
-import fr.inserm.aipolicy.Usage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

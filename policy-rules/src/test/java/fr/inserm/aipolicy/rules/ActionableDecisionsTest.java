@@ -1,5 +1,26 @@
 package fr.inserm.aipolicy.rules;
 
+import fr.inserm.aipolicy.Language;
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.decision.Contact;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.decision.Verdict;
+import fr.inserm.aipolicy.json.PolicyJson;
+import fr.inserm.aipolicy.report.Alternative;
+import fr.inserm.aipolicy.report.Change;
+import fr.inserm.aipolicy.report.DecisionReport;
+import fr.inserm.aipolicy.report.Disclosure;
+import fr.inserm.aipolicy.report.DisclosureFacts;
+import fr.inserm.aipolicy.report.EvaluationRequest;
+import fr.inserm.aipolicy.report.FrugalityComparison;
+import fr.inserm.aipolicy.tools.KnownTool;
+import fr.inserm.aipolicy.tools.ModelFootprint;
+import fr.inserm.aipolicy.usage.Context;
+import fr.inserm.aipolicy.usage.DataCategory;
+import fr.inserm.aipolicy.usage.Hosting;
+import fr.inserm.aipolicy.usage.InvalidUsageException;
+import fr.inserm.aipolicy.usage.Purpose;
+import fr.inserm.aipolicy.usage.Usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,27 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.inserm.aipolicy.Alternative;
-import fr.inserm.aipolicy.Change;
-import fr.inserm.aipolicy.Contact;
-import fr.inserm.aipolicy.Context;
-import fr.inserm.aipolicy.DataCategory;
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.DecisionReport;
-import fr.inserm.aipolicy.Disclosure;
-import fr.inserm.aipolicy.DisclosureFacts;
-import fr.inserm.aipolicy.EvaluationRequest;
-import fr.inserm.aipolicy.FrugalityComparison;
-import fr.inserm.aipolicy.Hosting;
-import fr.inserm.aipolicy.InvalidUsageException;
-import fr.inserm.aipolicy.KnownTool;
-import fr.inserm.aipolicy.Language;
-import fr.inserm.aipolicy.ModelFootprint;
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyJson;
-import fr.inserm.aipolicy.Purpose;
-import fr.inserm.aipolicy.Usage;
-import fr.inserm.aipolicy.Verdict;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -104,7 +104,7 @@ class ActionableDecisionsTest {
             assertTrue(rest.remove(DataCategory.valueOf(change.from())));
             return builder.dataCategories(rest).build();
         }
-        fr.inserm.aipolicy.ContextField contextField = fr.inserm.aipolicy.ContextField.byJsonName(
+        fr.inserm.aipolicy.usage.ContextField contextField = fr.inserm.aipolicy.usage.ContextField.byJsonName(
                 field.substring("context.".length()));
         assertNotNull(contextField, "unknown field " + field);
         context.set(contextField, contextField.parse(change.to()));
@@ -137,9 +137,9 @@ class ActionableDecisionsTest {
                             .scrapingTermsRespected(flags[random.nextInt(3)])
                             .automatedDecisionOnPeople(flags[random.nextInt(3)])
                             .subscription(random.nextBoolean() ? null
-                                    : fr.inserm.aipolicy.Subscription.values()[random.nextInt(3)])
+                                    : fr.inserm.aipolicy.usage.Subscription.values()[random.nextInt(3)])
                             .codeTarget(random.nextBoolean() ? null
-                                    : fr.inserm.aipolicy.CodeTarget.values()[random.nextInt(4)])
+                                    : fr.inserm.aipolicy.usage.CodeTarget.values()[random.nextInt(4)])
                             .build())
                     .build());
         }
@@ -189,7 +189,7 @@ class ActionableDecisionsTest {
      * decide it under a name the tool catalogue does not know, which the rules never read.
      */
     private static Usage asDeclared(Usage variant) {
-        return variant.toBuilder().tool(new fr.inserm.aipolicy.Tool("a tool on that hosting",
+        return variant.toBuilder().tool(new fr.inserm.aipolicy.usage.Tool("a tool on that hosting",
                 variant.tool().generative(), variant.tool().parametersBillions())).build();
     }
 
@@ -336,7 +336,7 @@ class ActionableDecisionsTest {
 
     @Test
     void onlyTheComparedModelsGetTheTableAndOnlyWhenTheAdviceApplies() {
-        Usage chatgpt = Usage.builder().tool(new fr.inserm.aipolicy.Tool("ChatGPT", true, 1800.0))
+        Usage chatgpt = Usage.builder().tool(new fr.inserm.aipolicy.usage.Tool("ChatGPT", true, 1800.0))
                 .hosting(Hosting.EXTERNAL).dataCategories(DataCategory.PUBLIC).purpose(Purpose.SUMMARISATION).build();
         assertEquals("ChatGPT 5", ENGINE.frugality(chatgpt).orElseThrow().model());
         Usage llama70 = ENGINE.tools().usage("Llama 3.1 70B").hosting(Hosting.LOCAL)

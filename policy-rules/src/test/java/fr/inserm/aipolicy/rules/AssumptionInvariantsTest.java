@@ -1,20 +1,20 @@
 package fr.inserm.aipolicy.rules;
 
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.decision.Assumption;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.decision.Verdict;
+import fr.inserm.aipolicy.json.PolicyJson;
+import fr.inserm.aipolicy.usage.Context;
+import fr.inserm.aipolicy.usage.ContextField;
+import fr.inserm.aipolicy.usage.DataCategory;
+import fr.inserm.aipolicy.usage.Hosting;
+import fr.inserm.aipolicy.usage.Purpose;
+import fr.inserm.aipolicy.usage.Tool;
+import fr.inserm.aipolicy.usage.Usage;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import fr.inserm.aipolicy.Assumption;
-import fr.inserm.aipolicy.Context;
-import fr.inserm.aipolicy.ContextField;
-import fr.inserm.aipolicy.DataCategory;
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.Hosting;
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyJson;
-import fr.inserm.aipolicy.Purpose;
-import fr.inserm.aipolicy.Tool;
-import fr.inserm.aipolicy.Usage;
-import fr.inserm.aipolicy.Verdict;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;

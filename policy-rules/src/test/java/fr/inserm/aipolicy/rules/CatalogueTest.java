@@ -1,11 +1,11 @@
 package fr.inserm.aipolicy.rules;
 
+import fr.inserm.aipolicy.PolicyRule;
+import fr.inserm.aipolicy.decision.Clause;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.inserm.aipolicy.Clause;
-import fr.inserm.aipolicy.PolicyRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

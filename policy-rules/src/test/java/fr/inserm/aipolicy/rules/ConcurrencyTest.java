@@ -1,10 +1,10 @@
 package fr.inserm.aipolicy.rules;
 
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.usage.Usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.Usage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

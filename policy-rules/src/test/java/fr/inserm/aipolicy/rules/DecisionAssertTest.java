@@ -1,16 +1,16 @@
 package fr.inserm.aipolicy.rules;
 
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.decision.Contact;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.usage.DataCategory;
+import fr.inserm.aipolicy.usage.Hosting;
+import fr.inserm.aipolicy.usage.Purpose;
+import fr.inserm.aipolicy.usage.Usage;
 import static fr.inserm.aipolicy.testing.DecisionAssert.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.inserm.aipolicy.Contact;
-import fr.inserm.aipolicy.DataCategory;
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.Hosting;
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.Purpose;
-import fr.inserm.aipolicy.Usage;
 import org.junit.jupiter.api.Test;
 
 /** The assertions pass on what a decision holds and fail, showing the whole decision, on what it lacks. */

@@ -1,15 +1,15 @@
 package fr.inserm.aipolicy.rules;
 
+import fr.inserm.aipolicy.PolicyBuildException;
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.decision.Verdict;
+import fr.inserm.aipolicy.usage.Usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.PolicyBuildException;
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.Usage;
-import fr.inserm.aipolicy.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

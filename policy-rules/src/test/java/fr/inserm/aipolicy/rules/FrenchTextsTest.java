@@ -1,19 +1,19 @@
 package fr.inserm.aipolicy.rules;
 
+import fr.inserm.aipolicy.PolicyBuildException;
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.PolicyRule;
+import fr.inserm.aipolicy.decision.Clause;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.decision.Reason;
+import fr.inserm.aipolicy.json.PolicyJson;
+import fr.inserm.aipolicy.usage.InvalidUsageException;
+import fr.inserm.aipolicy.usage.Usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.inserm.aipolicy.Clause;
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.InvalidUsageException;
-import fr.inserm.aipolicy.PolicyBuildException;
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyJson;
-import fr.inserm.aipolicy.PolicyRule;
-import fr.inserm.aipolicy.Reason;
-import fr.inserm.aipolicy.Usage;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;

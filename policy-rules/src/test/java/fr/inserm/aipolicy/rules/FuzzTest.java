@@ -1,14 +1,14 @@
 package fr.inserm.aipolicy.rules;
 
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.decision.Verdict;
+import fr.inserm.aipolicy.json.PolicyJson;
+import fr.inserm.aipolicy.usage.InvalidUsageException;
+import fr.inserm.aipolicy.usage.Usage;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.InvalidUsageException;
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyJson;
-import fr.inserm.aipolicy.Usage;
-import fr.inserm.aipolicy.Verdict;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;

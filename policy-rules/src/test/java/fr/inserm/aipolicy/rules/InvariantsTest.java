@@ -1,19 +1,19 @@
 package fr.inserm.aipolicy.rules;
 
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.decision.Reason;
+import fr.inserm.aipolicy.decision.Verdict;
+import fr.inserm.aipolicy.json.PolicyJson;
+import fr.inserm.aipolicy.usage.Context;
+import fr.inserm.aipolicy.usage.DataCategory;
+import fr.inserm.aipolicy.usage.Hosting;
+import fr.inserm.aipolicy.usage.Purpose;
+import fr.inserm.aipolicy.usage.Tool;
+import fr.inserm.aipolicy.usage.Usage;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import fr.inserm.aipolicy.Context;
-import fr.inserm.aipolicy.DataCategory;
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.Hosting;
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyJson;
-import fr.inserm.aipolicy.Purpose;
-import fr.inserm.aipolicy.Reason;
-import fr.inserm.aipolicy.Tool;
-import fr.inserm.aipolicy.Usage;
-import fr.inserm.aipolicy.Verdict;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,9 +1,9 @@
 package fr.inserm.aipolicy.rules;
 
+import fr.inserm.aipolicy.PolicyRule;
+import fr.inserm.aipolicy.decision.Decision;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.PolicyRule;
 import fr.inserm.aipolicy.testing.Scenario;
 import fr.inserm.aipolicy.testing.ScenarioFiles;
 import java.io.IOException;

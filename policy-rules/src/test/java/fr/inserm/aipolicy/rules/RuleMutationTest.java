@@ -1,8 +1,8 @@
 package fr.inserm.aipolicy.rules;
 
+import fr.inserm.aipolicy.PolicyEngine;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.testing.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 package fr.inserm.aipolicy.rules;
 
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.PolicyRule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyRule;
 import fr.inserm.aipolicy.testing.Scenario;
 import fr.inserm.aipolicy.testing.ScenarioFiles;
 import java.net.URISyntaxException;
@@ -46,7 +46,7 @@ class ScenarioFilesTest {
     }
 
     /** The usages of the cases that expect a decision. */
-    static List<fr.inserm.aipolicy.Usage> usages() {
+    static List<fr.inserm.aipolicy.usage.Usage> usages() {
         return decided().stream().map(s -> s.request(ENGINE).usage()).toList();
     }
 

@@ -1,5 +1,13 @@
 package fr.inserm.aipolicy.rules;
 
+import fr.inserm.aipolicy.tools.KnownTool;
+import fr.inserm.aipolicy.tools.ToolCatalogue;
+import fr.inserm.aipolicy.usage.DataCategory;
+import fr.inserm.aipolicy.usage.Hosting;
+import fr.inserm.aipolicy.usage.InvalidUsageException;
+import fr.inserm.aipolicy.usage.Purpose;
+import fr.inserm.aipolicy.usage.Tool;
+import fr.inserm.aipolicy.usage.Usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,14 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.inserm.aipolicy.DataCategory;
-import fr.inserm.aipolicy.Hosting;
-import fr.inserm.aipolicy.InvalidUsageException;
-import fr.inserm.aipolicy.KnownTool;
-import fr.inserm.aipolicy.Purpose;
-import fr.inserm.aipolicy.Tool;
-import fr.inserm.aipolicy.ToolCatalogue;
-import fr.inserm.aipolicy.Usage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package fr.inserm.aipolicy.server;
 
-import fr.inserm.aipolicy.InvalidUsageException;
 import fr.inserm.aipolicy.Language;
+import fr.inserm.aipolicy.usage.InvalidUsageException;
 import java.util.Locale;
 
 /**

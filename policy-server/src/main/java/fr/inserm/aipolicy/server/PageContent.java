@@ -1,16 +1,16 @@
 package fr.inserm.aipolicy.server;
 
+import fr.inserm.aipolicy.Language;
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.decision.Contact;
+import fr.inserm.aipolicy.json.PolicyJson;
+import fr.inserm.aipolicy.usage.ContextField;
+import fr.inserm.aipolicy.usage.DataCategory;
+import fr.inserm.aipolicy.usage.Hosting;
+import fr.inserm.aipolicy.usage.Purpose;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.inserm.aipolicy.Contact;
-import fr.inserm.aipolicy.ContextField;
-import fr.inserm.aipolicy.DataCategory;
-import fr.inserm.aipolicy.Hosting;
-import fr.inserm.aipolicy.Language;
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyJson;
-import fr.inserm.aipolicy.Purpose;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

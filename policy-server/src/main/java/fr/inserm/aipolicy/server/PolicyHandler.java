@@ -1,13 +1,13 @@
 package fr.inserm.aipolicy.server;
 
+import fr.inserm.aipolicy.Language;
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.json.PolicyJson;
+import fr.inserm.aipolicy.report.EvaluationRequest;
+import fr.inserm.aipolicy.usage.InvalidUsageException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.inserm.aipolicy.EvaluationRequest;
-import fr.inserm.aipolicy.InvalidUsageException;
-import fr.inserm.aipolicy.Language;
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyJson;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

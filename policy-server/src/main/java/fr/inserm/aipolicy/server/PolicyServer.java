@@ -1,11 +1,11 @@
 package fr.inserm.aipolicy.server;
 
-import fr.inserm.aipolicy.DataCategory;
-import fr.inserm.aipolicy.Hosting;
 import fr.inserm.aipolicy.PolicyBuildException;
 import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.Purpose;
-import fr.inserm.aipolicy.Usage;
+import fr.inserm.aipolicy.usage.DataCategory;
+import fr.inserm.aipolicy.usage.Hosting;
+import fr.inserm.aipolicy.usage.Purpose;
+import fr.inserm.aipolicy.usage.Usage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;

@@ -1,16 +1,16 @@
 package fr.inserm.aipolicy.server;
 
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.report.DecisionReport;
+import fr.inserm.aipolicy.report.EvaluationRequest;
+import fr.inserm.aipolicy.usage.Usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.DecisionReport;
-import fr.inserm.aipolicy.EvaluationRequest;
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.Usage;
 import fr.inserm.aipolicy.testing.ForwardingPolicyEngine;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -257,9 +257,9 @@ class OpenApiDescriptionTest {
     @Test
     void documentsEveryContextFieldOfTheLibraryWithItsValues() {
         Schema<?> context = (Schema<?>) api.getComponents().getSchemas().get("DecisionRequest").getProperties().get("context");
-        assertEquals(fr.inserm.aipolicy.ContextField.all().stream().map(fr.inserm.aipolicy.ContextField::jsonName)
+        assertEquals(fr.inserm.aipolicy.usage.ContextField.all().stream().map(fr.inserm.aipolicy.usage.ContextField::jsonName)
                 .collect(java.util.stream.Collectors.toCollection(TreeSet::new)), new TreeSet<>(context.getProperties().keySet()));
-        for (fr.inserm.aipolicy.ContextField field : fr.inserm.aipolicy.ContextField.all()) {
+        for (fr.inserm.aipolicy.usage.ContextField field : fr.inserm.aipolicy.usage.ContextField.all()) {
             Schema<?> documented = (Schema<?>) context.getProperties().get(field.jsonName());
             if (field.type() == Boolean.class) {
                 assertEquals("boolean", documented.getType(), field.jsonName());

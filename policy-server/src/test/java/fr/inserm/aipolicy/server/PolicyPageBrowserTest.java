@@ -1,23 +1,23 @@
 package fr.inserm.aipolicy.server;
 
+import fr.inserm.aipolicy.Language;
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.decision.Clause;
+import fr.inserm.aipolicy.decision.Contact;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.json.PolicyJson;
+import fr.inserm.aipolicy.report.DecisionReport;
+import fr.inserm.aipolicy.report.EvaluationRequest;
+import fr.inserm.aipolicy.usage.DataCategory;
+import fr.inserm.aipolicy.usage.Hosting;
+import fr.inserm.aipolicy.usage.Purpose;
+import fr.inserm.aipolicy.usage.Usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import fr.inserm.aipolicy.Clause;
-import fr.inserm.aipolicy.Contact;
-import fr.inserm.aipolicy.DataCategory;
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.DecisionReport;
-import fr.inserm.aipolicy.EvaluationRequest;
-import fr.inserm.aipolicy.Language;
-import fr.inserm.aipolicy.Hosting;
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyJson;
-import fr.inserm.aipolicy.Purpose;
-import fr.inserm.aipolicy.Usage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -263,7 +263,7 @@ class PolicyPageBrowserTest {
 
         Decision expected = decide(Usage.builder().tool("Mistral API").hosting(Hosting.EXTERNAL)
                 .dataCategories(DataCategory.PUBLIC).purpose(Purpose.AUTOMATED_PROCESSING)
-                .context(fr.inserm.aipolicy.Context.builder().dpiaCompleted(true).userTrained(true).build()).build());
+                .context(fr.inserm.aipolicy.usage.Context.builder().dpiaCompleted(true).userTrained(true).build()).build());
         assertEquals("ESCALATE", expected.verdict().name());
         assertTrue(expected.escalateTo().contains(Contact.DPO));
         assertPageShows(expected);
@@ -293,7 +293,7 @@ class PolicyPageBrowserTest {
 
         Decision expected = decide(Usage.builder().tool("Llama3.2-1B").hosting(Hosting.LOCAL)
                 .dataCategories(DataCategory.PUBLIC).purpose(Purpose.SUMMARISATION)
-                .context(fr.inserm.aipolicy.Context.builder().userTrained(true).forPublication(true).build()).build());
+                .context(fr.inserm.aipolicy.usage.Context.builder().userTrained(true).forPublication(true).build()).build());
         assertEquals("ALLOW", expected.verdict().name());
         assertFalse(expected.obligations().isEmpty());
         assertPageShows(expected);
@@ -404,7 +404,7 @@ class PolicyPageBrowserTest {
         ask();
         Usage usage = Usage.builder().tool("ChatGPT").hosting(Hosting.EXTERNAL)
                 .dataCategories(DataCategory.PSEUDONYMISED_DATA).purpose(Purpose.DATA_ANALYSIS)
-                .context(fr.inserm.aipolicy.Context.builder().userTrained(true).build()).build();
+                .context(fr.inserm.aipolicy.usage.Context.builder().userTrained(true).build()).build();
         DecisionReport report = engine.report(EvaluationRequest.of(usage).inLanguage(Language.FR).withAlternatives(true));
         assertEquals("DENY", report.decision().verdict().name());
         // The library's French texts, not its English ones.
@@ -481,14 +481,14 @@ class PolicyPageBrowserTest {
     /** Checks that the page lists the decision's assumptions: what was taken for granted, the verdict otherwise, the question. */
     private static void assertAssumptionsShown(DecisionReport report, Language language) throws IOException {
         Properties labels = pageTexts(language);
-        List<fr.inserm.aipolicy.Assumption> expected = report.decision().assumptions();
+        List<fr.inserm.aipolicy.decision.Assumption> expected = report.decision().assumptions();
         assertFalse(expected.isEmpty(), "the library assumes something for this usage");
         assertTrue(byId("assumptions-block").isDisplayed());
         List<WebElement> items = driver.findElements(By.cssSelector("#assumptions > li"));
-        assertEquals(expected.stream().map(fr.inserm.aipolicy.Assumption::rule).toList(),
+        assertEquals(expected.stream().map(fr.inserm.aipolicy.decision.Assumption::rule).toList(),
                 items.stream().map(e -> e.getAttribute("data-assumption")).toList());
         for (int i = 0; i < items.size(); i++) {
-            fr.inserm.aipolicy.Assumption assumption = expected.get(i);
+            fr.inserm.aipolicy.decision.Assumption assumption = expected.get(i);
             WebElement item = items.get(i);
             assertEquals(assumption.field(), item.getAttribute("data-field"));
             assertEquals(assumption.question(), item.findElement(By.className("question")).getText());
@@ -512,7 +512,7 @@ class PolicyPageBrowserTest {
         assertEquals("ALLOW", report.decision().verdict().name());
         assertPageShows(report, Language.EN);
         assertAssumptionsShown(report, Language.EN);
-        List<String> rules = report.decision().assumptions().stream().map(fr.inserm.aipolicy.Assumption::rule).toList();
+        List<String> rules = report.decision().assumptions().stream().map(fr.inserm.aipolicy.decision.Assumption::rule).toList();
         assertTrue(rules.contains("U1") && rules.contains("U8"), rules.toString());
         // One button per value of the field, and, for the hosting, a confirmation or another hosting.
         assertEquals(2, driver.findElements(By.cssSelector("#assumptions li[data-assumption='U1'] button.answer")).size());
@@ -533,7 +533,7 @@ class PolicyPageBrowserTest {
                 .until(d -> "ESCALATE".equals(d.findElement(By.id("verdict")).getAttribute("data-verdict")));
         waitForVerdict();
         Usage untrained = localModelOnHealthRecords()
-                .context(fr.inserm.aipolicy.Context.builder().userTrained(false).build()).build();
+                .context(fr.inserm.aipolicy.usage.Context.builder().userTrained(false).build()).build();
         DecisionReport second = engine.report(EvaluationRequest.of(untrained).inLanguage(Language.EN).withAlternatives(true));
         assertPageShows(second, Language.EN);
         assertTrue(second.decision().escalateTo().contains(Contact.TRAINING_UNIT));
@@ -563,15 +563,15 @@ class PolicyPageBrowserTest {
         ask();
         List<String> answers = driver.findElements(By.cssSelector("#assumptions li[data-assumption='U4'] button.answer"))
                 .stream().map(e -> e.getAttribute("data-value")).toList();
-        assertEquals(fr.inserm.aipolicy.ContextField.CODE_TARGET.acceptedTexts(), answers);
+        assertEquals(fr.inserm.aipolicy.usage.ContextField.CODE_TARGET.acceptedTexts(), answers);
         answerButton("U4", "CRYPTOGRAPHY").click();
         new WebDriverWait(driver, Duration.ofSeconds(15))
                 .until(d -> "DENY".equals(d.findElement(By.id("verdict")).getAttribute("data-verdict")));
         assertTrue(byId("q-codeTarget").isDisplayed(), "the question answered now shows in the form");
         assertTrue(byId("codeTarget-CRYPTOGRAPHY").isSelected());
         Usage usage = Usage.builder().tool("a chat assistant").hosting(Hosting.EXTERNAL).dataCategories(DataCategory.PUBLIC)
-                .purpose(Purpose.DATA_ANALYSIS).context(fr.inserm.aipolicy.Context.builder().userTrained(true)
-                        .codeTarget(fr.inserm.aipolicy.CodeTarget.CRYPTOGRAPHY).build()).build();
+                .purpose(Purpose.DATA_ANALYSIS).context(fr.inserm.aipolicy.usage.Context.builder().userTrained(true)
+                        .codeTarget(fr.inserm.aipolicy.usage.CodeTarget.CRYPTOGRAPHY).build()).build();
         assertPageShows(engine.report(EvaluationRequest.of(usage).inLanguage(Language.EN)), Language.EN);
         assertNoBrowserErrors();
     }
@@ -610,7 +610,7 @@ class PolicyPageBrowserTest {
         assertTrue(byId("q-dpiaCompleted").isDisplayed(), "deploying for others on an external platform needs a DPIA");
         assertTrue(byId("q-subcontractingAgreement").isDisplayed());
         ask();
-        fr.inserm.aipolicy.Context.Builder context = fr.inserm.aipolicy.Context.builder().userTrained(true).deployedForOthers(true);
+        fr.inserm.aipolicy.usage.Context.Builder context = fr.inserm.aipolicy.usage.Context.builder().userTrained(true).deployedForOthers(true);
         Usage usage = Usage.builder().tool("a chat assistant").hosting(Hosting.EXTERNAL).dataCategories(DataCategory.PUBLIC)
                 .purpose(Purpose.WRITING).context(context.build()).build();
         DecisionReport report = engine.report(EvaluationRequest.of(usage).inLanguage(Language.EN).withAlternatives(true));
@@ -668,7 +668,7 @@ class PolicyPageBrowserTest {
         assertTrue(driver.findElement(By.cssSelector("label[for='strict']")).getText().contains(french.getProperty("strict.label")));
         // Every context question of the library, shown or not, in French.
         List<WebElement> questions = driver.findElements(By.cssSelector("#context-questions > fieldset"));
-        assertEquals(fr.inserm.aipolicy.ContextField.all().stream().map(f -> "q-" + f.jsonName()).toList(),
+        assertEquals(fr.inserm.aipolicy.usage.ContextField.all().stream().map(f -> "q-" + f.jsonName()).toList(),
                 questions.stream().map(e -> e.getAttribute("id")).toList());
         for (WebElement question : questions) {
             String name = question.getAttribute("id").substring(2);
@@ -706,8 +706,8 @@ class PolicyPageBrowserTest {
         click("subscriptionAuthorised-yes");
         ask();
         Usage usage = Usage.builder().tool("Mistral Le Chat").hosting(Hosting.EXTERNAL_SOVEREIGN).dataCategories(DataCategory.PUBLIC)
-                .purpose(Purpose.WRITING).context(fr.inserm.aipolicy.Context.builder().userTrained(true)
-                        .subscription(fr.inserm.aipolicy.Subscription.INSERM_FUNDED).subscriptionAuthorised(true).build()).build();
+                .purpose(Purpose.WRITING).context(fr.inserm.aipolicy.usage.Context.builder().userTrained(true)
+                        .subscription(fr.inserm.aipolicy.usage.Subscription.INSERM_FUNDED).subscriptionAuthorised(true).build()).build();
         DecisionReport report = engine.report(EvaluationRequest.of(usage).inLanguage(Language.EN));
         assertEquals("ALLOW", report.decision().verdict().name());
         assertPageShows(report, Language.EN);

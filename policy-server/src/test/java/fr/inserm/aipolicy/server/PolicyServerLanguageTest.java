@@ -1,17 +1,17 @@
 package fr.inserm.aipolicy.server;
 
+import fr.inserm.aipolicy.Language;
+import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.json.PolicyJson;
+import fr.inserm.aipolicy.report.EvaluationRequest;
+import fr.inserm.aipolicy.usage.ContextField;
+import fr.inserm.aipolicy.usage.Hosting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.inserm.aipolicy.ContextField;
-import fr.inserm.aipolicy.EvaluationRequest;
-import fr.inserm.aipolicy.Hosting;
-import fr.inserm.aipolicy.Language;
-import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyJson;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

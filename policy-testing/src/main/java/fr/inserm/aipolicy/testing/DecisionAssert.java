@@ -1,9 +1,9 @@
 package fr.inserm.aipolicy.testing;
 
-import fr.inserm.aipolicy.Contact;
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.PolicyJson;
-import fr.inserm.aipolicy.Verdict;
+import fr.inserm.aipolicy.decision.Contact;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.decision.Verdict;
+import fr.inserm.aipolicy.json.PolicyJson;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,9 +1,12 @@
 package fr.inserm.aipolicy.testing;
 
-import fr.inserm.aipolicy.Decision;
 import fr.inserm.aipolicy.Policy;
 import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.Usage;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.usage.Usage;
+
+
+
 
 /**
  * A real engine behind a test double: override {@link #evaluate(Usage)} to make it fail, or count, as

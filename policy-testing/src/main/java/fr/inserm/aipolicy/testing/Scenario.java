@@ -1,11 +1,11 @@
 package fr.inserm.aipolicy.testing;
 
-import fr.inserm.aipolicy.Assumption;
-import fr.inserm.aipolicy.Decision;
-import fr.inserm.aipolicy.EvaluationRequest;
-import fr.inserm.aipolicy.InvalidUsageException;
 import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.PolicyJson;
+import fr.inserm.aipolicy.decision.Assumption;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.json.PolicyJson;
+import fr.inserm.aipolicy.report.EvaluationRequest;
+import fr.inserm.aipolicy.usage.InvalidUsageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

@@ -1,0 +1,15 @@
+package fr.inserm.aipolicy.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fr.inserm.aipolicy.Language;
+import org.junit.jupiter.api.Test;
+
+class ReportsTest {
+    @Test
+    void writesNumbersAsEachLanguageDoes() {
+        assertEquals("0,11", Reports.number(0.11, Language.FR));
+        assertEquals("0.11", Reports.number(0.11, Language.EN));
+        assertEquals("1800", Reports.number(1800, Language.FR));
+    }
+}

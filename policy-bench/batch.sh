@@ -2,7 +2,7 @@
 # Batch: `aipolicy evaluate --batch` end to end (parse, decide, write) on LINES JSON lines (default 1,000,000),
 # WORKLOAD inventory (Zipf over 2,000 profiles, default) or distinct (every line drawn uniformly).
 # Prints wall time, usages per second and the peak resident memory of the JVM.
-# Needs `mvn -B -pl policy-bench,policy-cli -am package -DskipTests` first (or run-quick.sh).
+# Needs `mvn -B -Pbench -pl policy-bench,policy-cli -am package -DskipTests` first (or run-quick.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lines=${LINES:-1000000}

@@ -7,6 +7,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  mvn -q -B -pl policy-bench -am package -DskipTests
+  mvn -q -B -Pbench -pl policy-bench -am package -DskipTests
 fi
 exec java -jar policy-bench/target/benchmarks.jar "${1:-quick}" ${2:+"$2"}

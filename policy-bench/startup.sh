@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up: JVM start to first decision, and the engine's build time, in fresh JVMs (RUNS, default 5),
 # with the benchmarks jar (library + bundled rules); then the CLI end to end: `aipolicy evaluate` on one file.
-# Needs `mvn -B -pl policy-bench,policy-cli -am package -DskipTests` first (or run-quick.sh).
+# Needs `mvn -B -Pbench -pl policy-bench,policy-cli -am package -DskipTests` first (or run-quick.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}

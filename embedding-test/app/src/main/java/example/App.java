@@ -12,6 +12,10 @@ import fr.inserm.aipolicy.usage.Usage;
 
 
 
+
+
+
+
 /** Decides one use with the bundled policy, strictly, and maps a bad request as an HTTP application would. */
 public final class App {
     public static void main(String[] args) {

@@ -3,7 +3,6 @@ package fr.inserm.aipolicy;
 import fr.inserm.aipolicy.decision.Clause;
 import fr.inserm.aipolicy.decision.Contact;
 import fr.inserm.aipolicy.decision.Decision;
-import fr.inserm.aipolicy.report.PolicyReports;
 import fr.inserm.aipolicy.tools.ToolCatalogue;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ import java.util.stream.Collectors;
  * A loaded policy: its version and digest, its rules, its clause catalogue, its texts in each
  * language and its tool catalogue. What decides is a {@link PolicyEngine}; what describes and
  * explains is this, shared by every engine over the same policy (a cache or a test double forwards
- * {@link PolicyEngine#policy()} to the engine it wraps), and read by {@link PolicyReports}.
+ * {@link PolicyEngine#policy()} to the engine it wraps), and read by {@code report.PolicyReports}.
  */
 public final class Policy {
     private final String version;

@@ -1,8 +1,12 @@
 package fr.inserm.aipolicy;
 
+import fr.inserm.aipolicy.decision.Clause;
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.tools.ToolCatalogue;
+import fr.inserm.aipolicy.usage.InvalidUsageException;
+import fr.inserm.aipolicy.usage.Usage;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,6 +26,10 @@ import java.util.Optional;
  *         .build());
  * decision.verdict();   // DENY, citing R4.1 and R3
  * }</pre>
+ *
+ * <p>An engine only decides. Its texts in French, the alternatives that would make a use allowed,
+ * the disclosure paragraph and the frugality figures come from {@code PolicyReports.of(engine)}, a
+ * service over any engine (a cache, a test double) and the {@link Policy} it runs.
  */
 public interface PolicyEngine {
 
@@ -138,59 +146,6 @@ public interface PolicyEngine {
     Policy policy();
 
     /**
-     * Decides one usage and gives the texts of the decision in a language: reasons, obligations,
-     * advice and clause titles (clause texts stay in their source language). In English, the same
-     * decision as {@link #evaluate(Usage)}.
-     *
-     * @param usage the described usage
-     * @param locale the language, English or French (only the language part counts)
-     * @return the decision
-     * @throws InvalidUsageException when the locale is neither English nor French (field
-     *     {@code language}), or the usage's hosting contradicts the tool catalogue (field {@code hosting})
-     * @throws UnsupportedOperationException when the policy lacks that language's texts
-     */
-    default Decision evaluate(Usage usage, Locale locale) {
-        return PolicyReports.of(this).evaluate(usage, locale);
-    }
-
-    /**
-     * The smallest changes to a usage that would make it allowed, found by deciding variants of it with
-     * the same rules: another hosting, leaving out a data category, doing what the rules ask for (a
-     * DPIA, an expert review…) or giving up what they object to. Single changes and pairs; three
-     * changes only when no single change or pair works.
-     *
-     * @param usage the described usage
-     * @return the alternatives, fewest changes first; empty when the usage is already allowed
-     * @throws InvalidUsageException when the usage's hosting contradicts the tool catalogue
-     */
-    default List<Alternative> alternatives(Usage usage) {
-        return PolicyReports.of(this).alternatives(usage);
-    }
-
-    /**
-     * A draft paragraph for the "Use of AI systems" section of a publication, in English and French,
-     * when the obligation {@code DISCLOSE_AI_USE} applies.
-     *
-     * @param usage the described usage
-     * @param facts the tool version, role, settings and verification, as far as known
-     * @return the paragraph, or empty when the decision carries no {@code DISCLOSE_AI_USE}
-     */
-    default Optional<Disclosure> disclosure(Usage usage, DisclosureFacts facts) {
-        return PolicyReports.of(this).disclosure(usage, facts);
-    }
-
-    /**
-     * The figures behind the advice {@code PREFER_SMALLER_MODEL}: the EcoLogits comparison of
-     * recommendation 2 when the tool is one of its models, and the smaller models it names.
-     *
-     * @param usage the described usage
-     * @return the figures, or empty when the advice does not apply
-     */
-    default Optional<FrugalityComparison> frugality(Usage usage) {
-        return PolicyReports.of(this).frugality(usage);
-    }
-
-    /**
      * The catalogue of well-known tools shipped with the policy ({@code tools.json}).
      *
      * @return the tool catalogue; empty when the policy has none
@@ -199,36 +154,11 @@ public interface PolicyEngine {
         return policy().tools();
     }
 
-    /**
-     * The clause catalogue with its titles in a language; the clause texts stay in their source language.
-     *
-     * @param locale English or French
-     * @return every clause, in catalogue order
-     * @throws InvalidUsageException when the locale is neither English nor French
-     * @throws UnsupportedOperationException when the policy lacks that language's texts
-     */
-    default List<Clause> catalogue(Locale locale) {
-        return PolicyReports.of(this).catalogue(locale);
-    }
-
-    /**
-     * Decides a request and gives what a person needs to act on the decision, in the request's
-     * language: whom to ask, the alternatives (when requested), the disclosure paragraph and the
-     * frugality figures (when they apply).
-     *
-     * @param request the usage and what is asked beside the decision
-     * @return the report
-     * @throws InvalidUsageException when the usage's hosting contradicts the tool catalogue (field {@code hosting})
-     * @throws UnsupportedOperationException when the policy lacks the texts
-     */
-    default DecisionReport report(EvaluationRequest request) {
-        return PolicyReports.of(this).report(request);
-    }
-
     /** Builds a {@link PolicyEngine}. */
     final class Builder {
         private Path rulesPath;
         private ClassLoader classLoader = PolicyEngine.class.getClassLoader();
+        private boolean warmUp;
 
         Builder() {
         }
@@ -260,6 +190,19 @@ public interface PolicyEngine {
         }
 
         /**
+         * Whether the engine, once built, decides a few usages (one per hosting and purpose) on a
+         * background thread, so that the first callers do not pay for the JIT and the lazy parts of the
+         * rule network; off by default (a command that decides once and exits has nothing to gain).
+         *
+         * @param warmUp whether to warm the engine up
+         * @return this builder
+         */
+        public Builder warmUp(boolean warmUp) {
+            this.warmUp = warmUp;
+            return this;
+        }
+
+        /**
          * Compiles the rules and checks them against the catalogue.
          *
          * @return the engine
@@ -268,7 +211,7 @@ public interface PolicyEngine {
          */
         public PolicyEngine build() {
             PolicyFiles files = rulesPath == null ? PolicyFiles.fromClassPath(classLoader) : PolicyFiles.fromPath(rulesPath);
-            return DroolsPolicyEngine.build(files, classLoader);
+            return DroolsPolicyEngine.build(files, classLoader, warmUp);
         }
     }
 }

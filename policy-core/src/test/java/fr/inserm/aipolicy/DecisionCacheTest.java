@@ -1,5 +1,13 @@
 package fr.inserm.aipolicy;
 
+import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.usage.Context;
+import fr.inserm.aipolicy.usage.ContextField;
+import fr.inserm.aipolicy.usage.DataCategory;
+import fr.inserm.aipolicy.usage.Hosting;
+import fr.inserm.aipolicy.usage.Purpose;
+import fr.inserm.aipolicy.usage.Tool;
+import fr.inserm.aipolicy.usage.Usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,7 +69,7 @@ class DecisionCacheTest {
                     Decision first = engine.evaluate(usage, strict);
                     Decision again = engine.evaluate(usage.toBuilder().tool(randomTool(random, usage.tool())).build(),
                             strict);
-                    Decision fresh = engine.decide(engine.factsOf(usage), strict, false);
+                    Decision fresh = engine.decideAfresh(engine.factsOf(usage), strict);
                     if (!fresh.equals(first) || !fresh.equals(again)) {
                         fail("seed " + SEED + " (rerun with -Daipolicy.seed=" + SEED + "): " + usage
                                 + "\n fresh:  " + fresh + "\n cached: " + first + "\n again:  " + again);

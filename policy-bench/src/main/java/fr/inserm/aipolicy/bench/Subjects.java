@@ -6,6 +6,10 @@ import fr.inserm.aipolicy.usage.Usage;
 
 
 
+
+
+
+
 /**
  * The implementations under benchmark, built once per JVM and only when first asked for, and the
  * check that one of them agrees with the reference on every input of a workload.

@@ -9,6 +9,7 @@ import fr.inserm.aipolicy.decision.Verdict;
 import fr.inserm.aipolicy.json.PolicyJson;
 import fr.inserm.aipolicy.report.DecisionReport;
 import fr.inserm.aipolicy.report.EvaluationRequest;
+import fr.inserm.aipolicy.report.PolicyReports;
 import fr.inserm.aipolicy.usage.InvalidUsageException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -400,7 +401,7 @@ public final class AipolicyCli {
             decision = engine.evaluate(request.usage(), request.strict());
             out.println(a.pretty ? PolicyJson.writePretty(decision) : PolicyJson.write(decision));
         } else {
-            DecisionReport report = engine.report(request);
+            DecisionReport report = PolicyReports.of(engine).report(request);
             decision = report.decision();
             out.println(a.pretty ? PolicyJson.writePretty(report) : PolicyJson.write(report));
         }

@@ -1,6 +1,5 @@
 package fr.inserm.aipolicy.decision;
 
-import fr.inserm.aipolicy.PolicyEngine;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +8,7 @@ import java.util.Objects;
  *
  * @param verdict ALLOW, ESCALATE or DENY
  * @param citations every clause cited by a rule that applied, once each, in catalogue order; never empty
- *     except in the DENY of {@link PolicyEngine#evaluateOrDeny(Usage)} when the engine failed
+ *     except in the DENY of {@code PolicyEngine.evaluateOrDeny(Usage)} when the engine failed
  * @param reasons one per rule that decided the verdict: the DENY and ESCALATE rules that applied
  *     and, on an ALLOW, the rule that permits it
  * @param obligations what the user must do; empty on a DENY

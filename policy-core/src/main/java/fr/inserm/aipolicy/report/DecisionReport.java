@@ -1,9 +1,7 @@
 package fr.inserm.aipolicy.report;
 
 import fr.inserm.aipolicy.Language;
-import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.decision.Decision;
-import fr.inserm.aipolicy.json.PolicyJson;
 import fr.inserm.aipolicy.tools.KnownTool;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +9,7 @@ import java.util.Objects;
 /**
  * A decision with what a person needs to act on it, in their language: whom to ask, what would make
  * it allowed, the text that discloses the use, and the footprint figures behind the frugality advice.
- * Made by {@link PolicyEngine#report(EvaluationRequest)}; written by {@link PolicyJson#write(DecisionReport)}.
+ * Made by {@link PolicyReports#report(EvaluationRequest)}; written by {@code PolicyJson.write(DecisionReport)}.
  *
  * @param decision the decision, its reasons, obligations, advice and clause titles in {@link #language()}
  * @param language the language of the texts

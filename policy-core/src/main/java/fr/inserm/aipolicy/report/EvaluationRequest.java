@@ -1,9 +1,7 @@
 package fr.inserm.aipolicy.report;
 
 import fr.inserm.aipolicy.Language;
-import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.decision.Decision;
-import fr.inserm.aipolicy.json.PolicyJson;
 import fr.inserm.aipolicy.usage.Usage;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +9,7 @@ import java.util.Objects;
 /**
  * A usage with what the caller wants beside the plain {@link Decision}: the language of the texts,
  * the alternatives that would make it allowed, and facts for a disclosure paragraph. Read from JSON
- * by {@link PolicyJson#readRequest(String, ToolCatalogue)}, decided by {@link PolicyEngine#report(EvaluationRequest)}.
+ * by {@code PolicyJson.readRequest(String, ToolCatalogue)}, decided by {@link PolicyReports#report(EvaluationRequest)}.
  *
  * @param usage the described usage
  * @param language the language of the texts, or null when the caller did not choose one (English is used)

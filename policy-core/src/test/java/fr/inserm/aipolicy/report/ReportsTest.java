@@ -1,8 +1,8 @@
 package fr.inserm.aipolicy.report;
 
+import fr.inserm.aipolicy.Language;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import fr.inserm.aipolicy.Language;
 import org.junit.jupiter.api.Test;
 
 class ReportsTest {

@@ -12,6 +12,7 @@ import fr.inserm.aipolicy.decision.Reason;
 import fr.inserm.aipolicy.report.ContactDetails;
 import fr.inserm.aipolicy.report.DecisionReport;
 import fr.inserm.aipolicy.report.EvaluationRequest;
+import fr.inserm.aipolicy.report.PolicyReports;
 import fr.inserm.aipolicy.usage.Usage;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -25,7 +26,7 @@ import java.util.Objects;
  * in words, why, whom to ask, what to do, what to consider, and the text of every cited clause.
  *
  * <p>The texts of reasons, obligations, advice, contacts and clause titles are the policy's own, in the
- * decision's language ({@link PolicyEngine#report(EvaluationRequest)}); the headings and the names of
+ * decision's language ({@link PolicyReports#report(EvaluationRequest)}); the headings and the names of
  * verdicts, hostings, purposes and data categories come from this module's {@code card.properties}
  * and {@code card_fr.properties}. Codes (rule, obligation and advice ids) are kept out of the visible
  * text: the HTML carries them as {@code data-} attributes for scripts that check a notebook
@@ -75,14 +76,14 @@ public final class DecisionCard {
     public static DecisionCard decide(PolicyEngine engine, Usage usage, Locale locale) {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(usage, "usage");
-        return of(usage, engine.report(EvaluationRequest.of(usage).inLanguage(Language.of(locale))));
+        return of(usage, PolicyReports.of(engine).report(EvaluationRequest.of(usage).inLanguage(Language.of(locale))));
     }
 
     /**
      * The card of a report, in the report's language.
      *
      * @param usage the usage decided, or null to leave out the line that describes it
-     * @param report the report, from {@link PolicyEngine#report(EvaluationRequest)}
+     * @param report the report, from {@link PolicyReports#report(EvaluationRequest)}
      * @return the card
      */
     public static DecisionCard of(Usage usage, DecisionReport report) {

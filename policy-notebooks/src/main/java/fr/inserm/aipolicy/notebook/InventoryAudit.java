@@ -6,6 +6,7 @@ import fr.inserm.aipolicy.PolicyEvaluationException;
 import fr.inserm.aipolicy.decision.Decision;
 import fr.inserm.aipolicy.decision.Verdict;
 import fr.inserm.aipolicy.json.PolicyJson;
+import fr.inserm.aipolicy.report.PolicyReports;
 import fr.inserm.aipolicy.tools.ToolCatalogue;
 import fr.inserm.aipolicy.usage.InvalidUsageException;
 import fr.inserm.aipolicy.usage.Usage;
@@ -265,7 +266,8 @@ public record InventoryAudit(List<Result> results, long elapsedNanos) {
     public static InventoryAudit run(PolicyEngine engine, List<InventoryEntry> entries, Locale locale) {
         Objects.requireNonNull(engine, "engine");
         Locale checked = Language.of(locale).locale();
-        return run(entries, usage -> engine.evaluate(usage, checked));
+        PolicyReports reports = PolicyReports.of(engine);
+        return run(entries, usage -> reports.evaluate(usage, checked));
     }
 
     private static InventoryAudit run(List<InventoryEntry> entries, Function<Usage, Decision> decide) {

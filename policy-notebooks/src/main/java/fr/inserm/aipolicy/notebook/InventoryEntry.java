@@ -5,6 +5,10 @@ import fr.inserm.aipolicy.usage.Usage;
 
 
 
+
+
+
+
 /**
  * One line of an inventory of declared uses: either a usage that was read, or the reason it could
  * not be read.

@@ -5,6 +5,7 @@ import fr.inserm.aipolicy.decision.Contact;
 import fr.inserm.aipolicy.decision.Decision;
 import fr.inserm.aipolicy.decision.Reason;
 import fr.inserm.aipolicy.decision.Verdict;
+import fr.inserm.aipolicy.report.PolicyReports;
 import fr.inserm.aipolicy.usage.CodeTarget;
 import fr.inserm.aipolicy.usage.Context;
 import fr.inserm.aipolicy.usage.DataCategory;
@@ -158,7 +159,7 @@ class CardLabelsTest {
         assertTrue(shown.contains("Pourquoi"), shown);
         assertTrue(shown.contains("Clauses citées"), shown);
         assertTrue(shown.contains("règles appliquées"), shown);
-        Decision french = engine.evaluate(usage, Locale.FRENCH);
+        Decision french = PolicyReports.of(engine).evaluate(usage, Locale.FRENCH);
         for (Reason reason : french.reasons()) {
             assertTrue(shown.contains(reason.text()), "French reason " + reason.rule() + " in " + shown);
         }

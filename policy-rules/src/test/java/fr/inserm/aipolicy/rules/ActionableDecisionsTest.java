@@ -13,6 +13,7 @@ import fr.inserm.aipolicy.report.Disclosure;
 import fr.inserm.aipolicy.report.DisclosureFacts;
 import fr.inserm.aipolicy.report.EvaluationRequest;
 import fr.inserm.aipolicy.report.FrugalityComparison;
+import fr.inserm.aipolicy.report.PolicyReports;
 import fr.inserm.aipolicy.tools.KnownTool;
 import fr.inserm.aipolicy.tools.ModelFootprint;
 import fr.inserm.aipolicy.usage.Context;
@@ -56,7 +57,7 @@ class ActionableDecisionsTest {
         Usage usage = ENGINE.tools().usage("ChatGPT").dataCategories(DataCategory.PSEUDONYMISED_DATA)
                 .purpose(Purpose.WRITING).build();
         assertEquals(Verdict.DENY, ENGINE.evaluate(usage).verdict());
-        List<Alternative> alternatives = ENGINE.alternatives(usage);
+        List<Alternative> alternatives = PolicyReports.of(ENGINE).alternatives(usage);
         assertEquals(List.of(List.of("hosting=INTERNAL"), List.of("hosting=LOCAL"),
                 List.of("dataCategories=-PSEUDONYMISED_DATA")), changes(alternatives));
         for (Alternative alternative : alternatives) {
@@ -73,7 +74,7 @@ class ActionableDecisionsTest {
     void anAutomatedPipelineNeedsTheDpiaAndTheAgreementTogether() {
         Usage usage = PolicyJson.readUsage("{\"tool\": {\"name\": \"Mistral API\"}, \"hosting\": \"EXTERNAL_SOVEREIGN\","
                 + " \"dataCategories\": [\"PUBLIC\"], \"purpose\": \"AUTOMATED_PROCESSING\", \"context\": {\"dpiaCompleted\": false}}");
-        List<Alternative> alternatives = ENGINE.alternatives(usage);
+        List<Alternative> alternatives = PolicyReports.of(ENGINE).alternatives(usage);
         assertEquals(List.of(List.of("hosting=INTERNAL"), List.of("hosting=LOCAL"),
                 List.of("context.dpiaCompleted=true", "context.subcontractingAgreement=true")), changes(alternatives));
         Alternative paperwork = alternatives.get(2);
@@ -87,7 +88,7 @@ class ActionableDecisionsTest {
     void anAllowedUsageHasNoAlternative() {
         Usage usage = PolicyJson.readUsage("{\"tool\": {\"name\": \"Llama3.2-1B via Ollama\", \"parametersBillions\": 1},"
                 + " \"hosting\": \"LOCAL\", \"dataCategories\": [\"IDENTIFIABLE_HEALTH_DATA\"], \"purpose\": \"SUMMARISATION\"}");
-        assertEquals(List.of(), ENGINE.alternatives(usage));
+        assertEquals(List.of(), PolicyReports.of(ENGINE).alternatives(usage));
     }
 
     /** Applies a change as its fields describe it, independently of how the search made it. */
@@ -147,7 +148,7 @@ class ActionableDecisionsTest {
         for (Usage usage : usages) {
             String where = "seed " + seed + ", usage " + PolicyJson.write(usage);
             Decision decision = ENGINE.evaluate(usage);
-            List<Alternative> alternatives = ENGINE.alternatives(usage);
+            List<Alternative> alternatives = PolicyReports.of(ENGINE).alternatives(usage);
             if (decision.verdict() == Verdict.ALLOW) {
                 assertEquals(List.of(), alternatives, where);
                 continue;
@@ -202,7 +203,7 @@ class ActionableDecisionsTest {
                 + " \"context\": {\"forPublication\": true}}");
         DisclosureFacts facts = new DisclosureFacts("3.2 (Ollama llama3.2:1b)", "to improve the English of the discussion.",
                 "temperature 0.2", "two authors re-read every sentence against the results");
-        Disclosure disclosure = ENGINE.disclosure(usage, facts).orElseThrow();
+        Disclosure disclosure = PolicyReports.of(ENGINE).disclosure(usage, facts).orElseThrow();
         String en = disclosure.paragraph(Language.EN);
         String fr = disclosure.paragraph(Language.FR);
         assertTrue(en.startsWith("We used Llama3.2-1B via Ollama (version 3.2 (Ollama llama3.2:1b)) for writing assistance."), en);
@@ -221,7 +222,7 @@ class ActionableDecisionsTest {
     void missingFactsLeaveGapsAndAreListed() {
         Usage usage = ENGINE.tools().usage("Inserm internal assistant").purpose(Purpose.SUMMARISATION)
                 .dataCategories(DataCategory.PUBLIC).context(Context.builder().forPublication(true).build()).build();
-        Disclosure disclosure = ENGINE.disclosure(usage, DisclosureFacts.NONE).orElseThrow();
+        Disclosure disclosure = PolicyReports.of(ENGINE).disclosure(usage, DisclosureFacts.NONE).orElseThrow();
         assertEquals(List.of("disclosure.toolVersion", "disclosure.role", "disclosure.parameters",
                 "disclosure.verification"), disclosure.missing());
         assertTrue(disclosure.paragraph(Language.EN).contains("[Role of the tool"));
@@ -233,12 +234,12 @@ class ActionableDecisionsTest {
         Usage denied = ENGINE.tools().usage("ChatGPT").dataCategories(DataCategory.UNPUBLISHED_RESEARCH)
                 .purpose(Purpose.WRITING).context(Context.builder().forPublication(true).build()).build();
         assertEquals(Verdict.DENY, ENGINE.evaluate(denied).verdict());
-        assertTrue(ENGINE.disclosure(denied, DisclosureFacts.NONE).isEmpty());
+        assertTrue(PolicyReports.of(ENGINE).disclosure(denied, DisclosureFacts.NONE).isEmpty());
         // R6.2: the use of AI is mentioned "regardless of the tool used", published or not
         Usage notPublished = ENGINE.tools().usage("ChatGPT").dataCategories(DataCategory.PUBLIC)
                 .purpose(Purpose.TRANSLATION).build();
-        assertTrue(ENGINE.disclosure(notPublished, DisclosureFacts.NONE).isPresent());
-        assertFalse(ENGINE.disclosure(notPublished, DisclosureFacts.NONE).orElseThrow().clauses().contains("E1.2"));
+        assertTrue(PolicyReports.of(ENGINE).disclosure(notPublished, DisclosureFacts.NONE).isPresent());
+        assertFalse(PolicyReports.of(ENGINE).disclosure(notPublished, DisclosureFacts.NONE).orElseThrow().clauses().contains("E1.2"));
     }
 
     // ---- 4. tool catalogue
@@ -278,10 +279,10 @@ class ActionableDecisionsTest {
         assertEquals("hosting", read.field());
         assertTrue(read.getMessage().contains("ChatGPT exists only as an external service"), read.getMessage());
         Usage usage = PolicyJson.readUsage(json);
-        assertEquals("hosting", assertThrows(InvalidUsageException.class, () -> ENGINE.evaluate(usage, Locale.FRENCH)).field());
-        assertEquals("hosting", assertThrows(InvalidUsageException.class, () -> ENGINE.alternatives(usage)).field());
+        assertEquals("hosting", assertThrows(InvalidUsageException.class, () -> PolicyReports.of(ENGINE).evaluate(usage, Locale.FRENCH)).field());
+        assertEquals("hosting", assertThrows(InvalidUsageException.class, () -> PolicyReports.of(ENGINE).alternatives(usage)).field());
         assertEquals("hosting", assertThrows(InvalidUsageException.class,
-                () -> ENGINE.report(EvaluationRequest.of(usage))).field());
+                () -> PolicyReports.of(ENGINE).report(EvaluationRequest.of(usage))).field());
     }
 
     @Test
@@ -290,7 +291,7 @@ class ActionableDecisionsTest {
                 + " \"dataCategories\": [\"PSEUDONYMISED_DATA\"], \"purpose\": \"SUMMARISATION\"}", ENGINE.tools());
         assertEquals(Hosting.INTERNAL, request.usage().hosting());
         assertEquals(List.of("hosting"), request.completedFromCatalogue());
-        DecisionReport report = ENGINE.report(request);
+        DecisionReport report = PolicyReports.of(ENGINE).report(request);
         assertEquals(Verdict.ALLOW, report.decision().verdict());
         assertTrue(report.decision().assumptions().stream().noneMatch(a -> a.field().equals("hosting")),
                 "the catalogue confirms the internal assistant");
@@ -308,7 +309,7 @@ class ActionableDecisionsTest {
         Usage usage = ENGINE.tools().usage("Mistral Large").hosting(Hosting.EXTERNAL_SOVEREIGN)
                 .dataCategories(DataCategory.PUBLIC).purpose(Purpose.SUMMARISATION).build();
         assertTrue(ENGINE.evaluate(usage).adviceIds().contains("PREFER_SMALLER_MODEL"), "123 billion parameters");
-        FrugalityComparison frugality = ENGINE.frugality(usage).orElseThrow();
+        FrugalityComparison frugality = PolicyReports.of(ENGINE).frugality(usage).orElseThrow();
         assertEquals("Mistral Large", frugality.model());
         assertEquals(List.of("ChatGPT 5", "Claude Sonnet 4.0", "Google Gemini 2.5", "Mistral Large"),
                 frugality.footprints().stream().map(ModelFootprint::model).toList());
@@ -338,18 +339,18 @@ class ActionableDecisionsTest {
     void onlyTheComparedModelsGetTheTableAndOnlyWhenTheAdviceApplies() {
         Usage chatgpt = Usage.builder().tool(new fr.inserm.aipolicy.usage.Tool("ChatGPT", true, 1800.0))
                 .hosting(Hosting.EXTERNAL).dataCategories(DataCategory.PUBLIC).purpose(Purpose.SUMMARISATION).build();
-        assertEquals("ChatGPT 5", ENGINE.frugality(chatgpt).orElseThrow().model());
+        assertEquals("ChatGPT 5", PolicyReports.of(ENGINE).frugality(chatgpt).orElseThrow().model());
         Usage llama70 = ENGINE.tools().usage("Llama 3.1 70B").hosting(Hosting.LOCAL)
                 .dataCategories(DataCategory.PUBLIC).purpose(Purpose.SUMMARISATION).build();
-        FrugalityComparison other = ENGINE.frugality(llama70).orElseThrow();
+        FrugalityComparison other = PolicyReports.of(ENGINE).frugality(llama70).orElseThrow();
         assertNull(other.model());
         assertEquals(List.of(), other.footprints());
         assertEquals(2, other.smallerModels().size());
         Usage unstated = ENGINE.tools().usage("ChatGPT").dataCategories(DataCategory.PUBLIC).purpose(Purpose.SUMMARISATION).build();
-        assertTrue(ENGINE.frugality(unstated).isEmpty(), "ChatGPT's size is not published, so the advice does not apply");
+        assertTrue(PolicyReports.of(ENGINE).frugality(unstated).isEmpty(), "ChatGPT's size is not published, so the advice does not apply");
         Usage small = ENGINE.tools().usage("Llama 3.2 1B").hosting(Hosting.LOCAL)
                 .dataCategories(DataCategory.PUBLIC).purpose(Purpose.SUMMARISATION).build();
-        assertTrue(ENGINE.frugality(small).isEmpty());
+        assertTrue(PolicyReports.of(ENGINE).frugality(small).isEmpty());
     }
 
     // ---- 1 to 5 in the JSON report
@@ -358,7 +359,7 @@ class ActionableDecisionsTest {
     void theReportInFrenchCarriesEverythingAndTheEnglishOneStartsWithThePlainDecision() throws Exception {
         String json = "{\"tool\": {\"name\": \"ChatGPT\"}, \"dataCategories\": [\"UNKNOWN\"], \"purpose\": \"WRITING\","
                 + " \"context\": {\"forPublication\": true}, \"language\": \"fr\", \"alternatives\": true}";
-        DecisionReport report = ENGINE.report(PolicyJson.readRequest(json, ENGINE.tools()));
+        DecisionReport report = PolicyReports.of(ENGINE).report(PolicyJson.readRequest(json, ENGINE.tools()));
         assertEquals(Verdict.ESCALATE, report.decision().verdict());
         JsonNode node = MAPPER.readTree(PolicyJson.write(report));
         assertEquals("fr", node.get("language").asText());
@@ -377,7 +378,7 @@ class ActionableDecisionsTest {
         assertEquals(List.of(Contact.DPO, Contact.CDO, Contact.AI_UNIT), report.decision().escalateTo());
 
         for (Usage scenarioUsage : ScenarioFilesTest.usages()) {
-            DecisionReport english = ENGINE.report(EvaluationRequest.of(scenarioUsage));
+            DecisionReport english = PolicyReports.of(ENGINE).report(EvaluationRequest.of(scenarioUsage));
             ObjectNode written = (ObjectNode) MAPPER.readTree(PolicyJson.write(english));
             for (String extra : List.of("language", "contacts", "toolCatalogue", "alternatives", "disclosure", "frugality")) {
                 written.remove(extra);

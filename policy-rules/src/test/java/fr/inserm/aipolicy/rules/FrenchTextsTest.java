@@ -7,6 +7,7 @@ import fr.inserm.aipolicy.decision.Clause;
 import fr.inserm.aipolicy.decision.Decision;
 import fr.inserm.aipolicy.decision.Reason;
 import fr.inserm.aipolicy.json.PolicyJson;
+import fr.inserm.aipolicy.report.PolicyReports;
 import fr.inserm.aipolicy.usage.InvalidUsageException;
 import fr.inserm.aipolicy.usage.Usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,14 +72,14 @@ class FrenchTextsTest {
         assertEquals(english, french);
         assertEquals(ENGINE.catalogue().stream().map(c -> "title." + c.id()).collect(Collectors.toCollection(TreeSet::new)),
                 titles);
-        List<Clause> frenchCatalogue = ENGINE.catalogue(Locale.FRENCH);
+        List<Clause> frenchCatalogue = PolicyReports.of(ENGINE).catalogue(Locale.FRENCH);
         for (int i = 0; i < frenchCatalogue.size(); i++) {
             Clause en = ENGINE.catalogue().get(i);
             Clause fr = frenchCatalogue.get(i);
             assertEquals(en.text(), fr.text(), "clause texts stay in their source language");
             assertNotEquals(en.title(), fr.title(), en.id());
         }
-        assertEquals(ENGINE.catalogue(), ENGINE.catalogue(Locale.ENGLISH));
+        assertEquals(ENGINE.catalogue(), PolicyReports.of(ENGINE).catalogue(Locale.ENGLISH));
     }
 
     @Test
@@ -87,9 +88,9 @@ class FrenchTextsTest {
         for (Usage usage : ScenarioFilesTest.usages()) {
             String scenario = PolicyJson.write(usage);
             Decision english = ENGINE.evaluate(usage);
-            assertEquals(PolicyJson.write(english), PolicyJson.write(ENGINE.evaluate(usage, Locale.ENGLISH)),
+            assertEquals(PolicyJson.write(english), PolicyJson.write(PolicyReports.of(ENGINE).evaluate(usage, Locale.ENGLISH)),
                     "English is the plain decision: " + scenario);
-            Decision fr = ENGINE.evaluate(usage, Locale.FRANCE);
+            Decision fr = PolicyReports.of(ENGINE).evaluate(usage, Locale.FRANCE);
             assertEquals(english.verdict(), fr.verdict(), scenario.toString());
             assertEquals(english.appliedRules(), fr.appliedRules(), scenario.toString());
             assertEquals(english.citedClauseIds(), fr.citedClauseIds(), scenario.toString());
@@ -111,7 +112,7 @@ class FrenchTextsTest {
     void refusesALanguageItDoesNotHave() {
         Usage usage = ScenarioFilesTest.usages().get(0);
         assertEquals("language", assertThrows(InvalidUsageException.class,
-                () -> ENGINE.evaluate(usage, Locale.GERMAN)).field());
+                () -> PolicyReports.of(ENGINE).evaluate(usage, Locale.GERMAN)).field());
     }
 
     @Test
@@ -136,7 +137,7 @@ class FrenchTextsTest {
         Usage usage = ScenarioFilesTest.usages().get(0);
         assertEquals(PolicyJson.write(ENGINE.evaluate(usage)).replace(ENGINE.policyDigest(), engine.policyDigest()),
                 PolicyJson.write(engine.evaluate(usage)));
-        assertThrows(UnsupportedOperationException.class, () -> engine.evaluate(usage, Locale.FRENCH));
+        assertThrows(UnsupportedOperationException.class, () -> PolicyReports.of(engine).evaluate(usage, Locale.FRENCH));
     }
 
     @Test

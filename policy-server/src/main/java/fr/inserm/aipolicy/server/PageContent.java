@@ -4,6 +4,7 @@ import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.decision.Contact;
 import fr.inserm.aipolicy.json.PolicyJson;
+import fr.inserm.aipolicy.report.PolicyReports;
 import fr.inserm.aipolicy.usage.ContextField;
 import fr.inserm.aipolicy.usage.DataCategory;
 import fr.inserm.aipolicy.usage.Hosting;
@@ -61,7 +62,7 @@ final class PageContent {
         for (Language language : Language.values()) {
             pages.put(language, fill(template, language).getBytes(StandardCharsets.UTF_8));
             labels.put(language, labelsJson(language));
-            clauses.put(language, PolicyJson.writeClauses(engine.catalogue(language.locale()))
+            clauses.put(language, PolicyJson.writeClauses(PolicyReports.of(engine).catalogue(language.locale()))
                     .getBytes(StandardCharsets.UTF_8));
             contacts.put(language, contactsJson(engine, language));
         }

@@ -4,6 +4,7 @@ import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.json.PolicyJson;
 import fr.inserm.aipolicy.report.EvaluationRequest;
+import fr.inserm.aipolicy.report.PolicyReports;
 import fr.inserm.aipolicy.usage.InvalidUsageException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -177,7 +178,7 @@ final class PolicyHandler extends Handler.Abstract {
         if (request.language() == null) {
             request = request.inLanguage(fallback);
         }
-        String report = PolicyJson.write(engine.report(request));
+        String report = PolicyJson.write(PolicyReports.of(engine).report(request));
         x.send(200, JSON_TYPE, report.getBytes(StandardCharsets.UTF_8), "no-store");
     }
 

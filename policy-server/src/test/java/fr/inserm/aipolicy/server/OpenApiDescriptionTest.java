@@ -2,8 +2,6 @@ package fr.inserm.aipolicy.server;
 
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.decision.Decision;
-import fr.inserm.aipolicy.report.DecisionReport;
-import fr.inserm.aipolicy.report.EvaluationRequest;
 import fr.inserm.aipolicy.usage.Usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -66,11 +64,6 @@ class OpenApiDescriptionTest {
         failing = PolicyServer.start(new ForwardingPolicyEngine(engine) {
             @Override
             public Decision evaluate(Usage usage) {
-                throw new IllegalStateException("failure for the test");
-            }
-
-            @Override
-            public DecisionReport report(EvaluationRequest request) {
                 throw new IllegalStateException("failure for the test");
             }
         }, options.withRequestsPerMinute(0), null);

@@ -8,6 +8,7 @@ import fr.inserm.aipolicy.decision.Decision;
 import fr.inserm.aipolicy.json.PolicyJson;
 import fr.inserm.aipolicy.report.DecisionReport;
 import fr.inserm.aipolicy.report.EvaluationRequest;
+import fr.inserm.aipolicy.report.PolicyReports;
 import fr.inserm.aipolicy.usage.DataCategory;
 import fr.inserm.aipolicy.usage.Hosting;
 import fr.inserm.aipolicy.usage.Purpose;
@@ -160,7 +161,7 @@ class PolicyPageBrowserTest {
 
     /** Checks that the page shows what the library decides for the same usage, in English. */
     private static void assertPageShows(Decision expected) throws IOException {
-        DecisionReport report = engine.report(EvaluationRequest.of(lastUsage).inLanguage(Language.EN));
+        DecisionReport report = PolicyReports.of(engine).report(EvaluationRequest.of(lastUsage).inLanguage(Language.EN));
         assertEquals(PolicyJson.write(expected), PolicyJson.write(report.decision()));
         assertPageShows(report, Language.EN);
     }
@@ -405,10 +406,10 @@ class PolicyPageBrowserTest {
         Usage usage = Usage.builder().tool("ChatGPT").hosting(Hosting.EXTERNAL)
                 .dataCategories(DataCategory.PSEUDONYMISED_DATA).purpose(Purpose.DATA_ANALYSIS)
                 .context(fr.inserm.aipolicy.usage.Context.builder().userTrained(true).build()).build();
-        DecisionReport report = engine.report(EvaluationRequest.of(usage).inLanguage(Language.FR).withAlternatives(true));
+        DecisionReport report = PolicyReports.of(engine).report(EvaluationRequest.of(usage).inLanguage(Language.FR).withAlternatives(true));
         assertEquals("DENY", report.decision().verdict().name());
         // The library's French texts, not its English ones.
-        assertEquals(engine.evaluate(usage, java.util.Locale.FRENCH).reasons().get(0).text(),
+        assertEquals(PolicyReports.of(engine).evaluate(usage, java.util.Locale.FRENCH).reasons().get(0).text(),
                 report.decision().reasons().get(0).text());
         assertFalse(report.decision().reasons().get(0).text().equals(engine.evaluate(usage).reasons().get(0).text()));
         assertPageShows(report, Language.FR);
@@ -449,7 +450,7 @@ class PolicyPageBrowserTest {
         ask();
         Usage usage = Usage.builder().tool("a chat assistant").hosting(Hosting.EXTERNAL)
                 .dataCategories(DataCategory.PSEUDONYMISED_DATA).purpose(Purpose.DATA_ANALYSIS).build();
-        DecisionReport report = engine.report(EvaluationRequest.of(usage).inLanguage(Language.EN).withAlternatives(true));
+        DecisionReport report = PolicyReports.of(engine).report(EvaluationRequest.of(usage).inLanguage(Language.EN).withAlternatives(true));
         assertPageShows(report, Language.EN);
         assertAlternativesShown(report);
         assertTrue(byId("usage-json").getAttribute("textContent").contains("\"alternatives\": true"));
@@ -507,7 +508,7 @@ class PolicyPageBrowserTest {
     void asksTheQuestionsOfWhatItTookForGrantedAndDecidesAgainOnTheAnswer() throws Exception {
         fillLocalModelOnHealthRecords();
         ask();
-        DecisionReport report = engine.report(EvaluationRequest.of(localModelOnHealthRecords().build())
+        DecisionReport report = PolicyReports.of(engine).report(EvaluationRequest.of(localModelOnHealthRecords().build())
                 .inLanguage(Language.EN).withAlternatives(true));
         assertEquals("ALLOW", report.decision().verdict().name());
         assertPageShows(report, Language.EN);
@@ -534,7 +535,7 @@ class PolicyPageBrowserTest {
         waitForVerdict();
         Usage untrained = localModelOnHealthRecords()
                 .context(fr.inserm.aipolicy.usage.Context.builder().userTrained(false).build()).build();
-        DecisionReport second = engine.report(EvaluationRequest.of(untrained).inLanguage(Language.EN).withAlternatives(true));
+        DecisionReport second = PolicyReports.of(engine).report(EvaluationRequest.of(untrained).inLanguage(Language.EN).withAlternatives(true));
         assertPageShows(second, Language.EN);
         assertTrue(second.decision().escalateTo().contains(Contact.TRAINING_UNIT));
         assertTrue(byId("usage-json").getAttribute("textContent").contains("\"userTrained\": false"));
@@ -572,7 +573,7 @@ class PolicyPageBrowserTest {
         Usage usage = Usage.builder().tool("a chat assistant").hosting(Hosting.EXTERNAL).dataCategories(DataCategory.PUBLIC)
                 .purpose(Purpose.DATA_ANALYSIS).context(fr.inserm.aipolicy.usage.Context.builder().userTrained(true)
                         .codeTarget(fr.inserm.aipolicy.usage.CodeTarget.CRYPTOGRAPHY).build()).build();
-        assertPageShows(engine.report(EvaluationRequest.of(usage).inLanguage(Language.EN)), Language.EN);
+        assertPageShows(PolicyReports.of(engine).report(EvaluationRequest.of(usage).inLanguage(Language.EN)), Language.EN);
         assertNoBrowserErrors();
     }
 
@@ -583,7 +584,7 @@ class PolicyPageBrowserTest {
         new Select(byId("purpose")).selectByValue("WRITING");
         ask();
         Usage usage = Usage.builder().tool("a chat assistant").hosting(Hosting.EXTERNAL).purpose(Purpose.WRITING).build();
-        DecisionReport report = engine.report(EvaluationRequest.of(usage).inLanguage(Language.EN).withAlternatives(true));
+        DecisionReport report = PolicyReports.of(engine).report(EvaluationRequest.of(usage).inLanguage(Language.EN).withAlternatives(true));
         assertTrue(report.decision().assumptions().stream().anyMatch(a -> a.field().equals("dataCategories")),
                 "the library assumes no data was given");
         assertPageShows(report, Language.EN);
@@ -613,7 +614,7 @@ class PolicyPageBrowserTest {
         fr.inserm.aipolicy.usage.Context.Builder context = fr.inserm.aipolicy.usage.Context.builder().userTrained(true).deployedForOthers(true);
         Usage usage = Usage.builder().tool("a chat assistant").hosting(Hosting.EXTERNAL).dataCategories(DataCategory.PUBLIC)
                 .purpose(Purpose.WRITING).context(context.build()).build();
-        DecisionReport report = engine.report(EvaluationRequest.of(usage).inLanguage(Language.EN).withAlternatives(true));
+        DecisionReport report = PolicyReports.of(engine).report(EvaluationRequest.of(usage).inLanguage(Language.EN).withAlternatives(true));
         assertEquals("ESCALATE", report.decision().verdict().name());
         assertPageShows(report, Language.EN);
         click("dpiaCompleted-yes");
@@ -621,7 +622,7 @@ class PolicyPageBrowserTest {
         ask();
         Usage checked = Usage.builder().tool("a chat assistant").hosting(Hosting.EXTERNAL).dataCategories(DataCategory.PUBLIC)
                 .purpose(Purpose.WRITING).context(context.dpiaCompleted(true).subcontractingAgreement(true).build()).build();
-        DecisionReport allowed = engine.report(EvaluationRequest.of(checked).inLanguage(Language.EN).withAlternatives(true));
+        DecisionReport allowed = PolicyReports.of(engine).report(EvaluationRequest.of(checked).inLanguage(Language.EN).withAlternatives(true));
         assertEquals("ALLOW", allowed.decision().verdict().name());
         assertPageShows(allowed, Language.EN);
         assertNoBrowserErrors();
@@ -637,7 +638,7 @@ class PolicyPageBrowserTest {
         byId("strict").click();
         ask();
         Usage usage = localModelOnHealthRecords().build();
-        DecisionReport report = engine.report(EvaluationRequest.of(usage).inLanguage(Language.EN).strict(true)
+        DecisionReport report = PolicyReports.of(engine).report(EvaluationRequest.of(usage).inLanguage(Language.EN).strict(true)
                 .withAlternatives(true));
         assertEquals("ESCALATE", report.decision().verdict().name());
         assertEquals("STRICT", report.decision().reasons().get(0).rule());
@@ -679,11 +680,11 @@ class PolicyPageBrowserTest {
         }
         fillLocalModelOnHealthRecords();
         ask();
-        DecisionReport report = engine.report(EvaluationRequest.of(localModelOnHealthRecords().build())
+        DecisionReport report = PolicyReports.of(engine).report(EvaluationRequest.of(localModelOnHealthRecords().build())
                 .inLanguage(Language.FR).withAlternatives(true));
         assertPageShows(report, Language.FR);
         assertAssumptionsShown(report, Language.FR);
-        DecisionReport english = engine.report(EvaluationRequest.of(localModelOnHealthRecords().build()).inLanguage(Language.EN));
+        DecisionReport english = PolicyReports.of(engine).report(EvaluationRequest.of(localModelOnHealthRecords().build()).inLanguage(Language.EN));
         assertFalse(report.decision().assumptions().get(0).question().equals(english.decision().assumptions().get(0).question()),
                 "the library's French question, not its English one");
         assertEquals(french.getProperty("choice.no"), answerButton("U1", "false").getText());
@@ -708,7 +709,7 @@ class PolicyPageBrowserTest {
         Usage usage = Usage.builder().tool("Mistral Le Chat").hosting(Hosting.EXTERNAL_SOVEREIGN).dataCategories(DataCategory.PUBLIC)
                 .purpose(Purpose.WRITING).context(fr.inserm.aipolicy.usage.Context.builder().userTrained(true)
                         .subscription(fr.inserm.aipolicy.usage.Subscription.INSERM_FUNDED).subscriptionAuthorised(true).build()).build();
-        DecisionReport report = engine.report(EvaluationRequest.of(usage).inLanguage(Language.EN));
+        DecisionReport report = PolicyReports.of(engine).report(EvaluationRequest.of(usage).inLanguage(Language.EN));
         assertEquals("ALLOW", report.decision().verdict().name());
         assertPageShows(report, Language.EN);
         click("subscription-PERSONAL"); // hidden again, so not sent

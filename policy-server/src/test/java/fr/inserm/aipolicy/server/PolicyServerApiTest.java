@@ -8,6 +8,7 @@ import fr.inserm.aipolicy.decision.Decision;
 import fr.inserm.aipolicy.json.PolicyJson;
 import fr.inserm.aipolicy.report.DecisionReport;
 import fr.inserm.aipolicy.report.EvaluationRequest;
+import fr.inserm.aipolicy.report.PolicyReports;
 import fr.inserm.aipolicy.usage.CodeTarget;
 import fr.inserm.aipolicy.usage.ContextField;
 import fr.inserm.aipolicy.usage.DataCategory;
@@ -98,7 +99,7 @@ class PolicyServerApiTest {
     void decidesAUsageAsTheLibraryDoes() throws Exception {
         HttpResponse<String> response = post(server, "api/decisions", GOOD);
         assertEquals(200, response.statusCode());
-        assertEquals(PolicyJson.write(engine.report(PolicyJson.readRequest(GOOD, engine.tools()).inLanguage(Language.EN))),
+        assertEquals(PolicyJson.write(PolicyReports.of(engine).report(PolicyJson.readRequest(GOOD, engine.tools()).inLanguage(Language.EN))),
                 response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         assertEquals("DENY", JSON.readTree(response.body()).get("verdict").asText());
@@ -287,7 +288,7 @@ class PolicyServerApiTest {
         String strictRequest = ASSUMING.replace("\"purpose\"", "\"strict\": true, \"purpose\"");
         HttpResponse<String> response = post(server, "api/decisions", strictRequest);
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals(PolicyJson.write(engine.report(PolicyJson.readRequest(strictRequest, engine.tools()).inLanguage(Language.EN))),
+        assertEquals(PolicyJson.write(PolicyReports.of(engine).report(PolicyJson.readRequest(strictRequest, engine.tools()).inLanguage(Language.EN))),
                 response.body());
         JsonNode strict = JSON.readTree(response.body());
         assertEquals("ESCALATE", strict.get("verdict").asText());
@@ -419,7 +420,7 @@ class PolicyServerApiTest {
         java.util.Set<String> verdicts = new java.util.TreeSet<>();
         for (int i = 0; i < usages.size(); i++) {
             HttpResponse<String> response = pending.get(i).join();
-            DecisionReport expected = engine.report(EvaluationRequest.of(PolicyJson.readUsage(usages.get(i)))
+            DecisionReport expected = PolicyReports.of(engine).report(EvaluationRequest.of(PolicyJson.readUsage(usages.get(i)))
                     .inLanguage(Language.EN));
             verdicts.add(expected.decision().verdict().name());
             assertEquals(200, response.statusCode(), "seed " + seed + ", request " + i);
@@ -502,11 +503,6 @@ class PolicyServerApiTest {
         @Override
         public Decision evaluate(Usage usage) {
             throw new IllegalStateException("secret detail about " + usage.tool().name());
-        }
-
-        @Override
-        public DecisionReport report(EvaluationRequest request) {
-            throw new IllegalStateException("secret detail about " + request.usage().tool().name());
         }
     }
 }

@@ -4,6 +4,7 @@ import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.json.PolicyJson;
 import fr.inserm.aipolicy.report.EvaluationRequest;
+import fr.inserm.aipolicy.report.PolicyReports;
 import fr.inserm.aipolicy.usage.ContextField;
 import fr.inserm.aipolicy.usage.Hosting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -180,7 +181,7 @@ class PolicyServerLanguageTest {
             texts.stringPropertyNames().forEach(k -> assertEquals(texts.getProperty(k), labels.get("labels").get(k).asText(), k));
 
             JsonNode clauses = JSON.readTree(get("api/clauses", language == Language.FR ? "fr" : "en").body()).get("clauses");
-            assertEquals(engine.catalogue(language.locale()).get(0).title(), clauses.get(0).get("title").asText());
+            assertEquals(PolicyReports.of(engine).catalogue(language.locale()).get(0).title(), clauses.get(0).get("title").asText());
 
             JsonNode contacts = JSON.readTree(get("api/contacts?lang=" + language.code(), null).body()).get("contacts");
             assertEquals(4, contacts.size());
@@ -196,8 +197,8 @@ class PolicyServerLanguageTest {
 
     @Test
     void answersInTheRequestsLanguageThenAcceptLanguageThenEnglish() throws Exception {
-        String french = PolicyJson.write(engine.report(PolicyJson.readRequest(DENIED, engine.tools()).inLanguage(Language.FR)));
-        String english = PolicyJson.write(engine.report(PolicyJson.readRequest(DENIED, engine.tools()).inLanguage(Language.EN)));
+        String french = PolicyJson.write(PolicyReports.of(engine).report(PolicyJson.readRequest(DENIED, engine.tools()).inLanguage(Language.FR)));
+        String english = PolicyJson.write(PolicyReports.of(engine).report(PolicyJson.readRequest(DENIED, engine.tools()).inLanguage(Language.EN)));
         assertFalse(french.equals(english));
         assertEquals(french, post(DENIED, "fr-FR,fr;q=0.9").body());
         assertEquals(english, post(DENIED, null).body());
@@ -214,7 +215,7 @@ class PolicyServerLanguageTest {
         EvaluationRequest read = PolicyJson.readRequest(request, engine.tools());
         HttpResponse<String> response = post(request, null);
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals(PolicyJson.write(engine.report(read.inLanguage(Language.EN))), response.body());
+        assertEquals(PolicyJson.write(PolicyReports.of(engine).report(read.inLanguage(Language.EN))), response.body());
         JsonNode report = JSON.readTree(response.body());
         assertEquals("[\"hosting\"]", report.get("toolCatalogue").get("completed").toString().replace(",\"tool.parametersBillions\"", ""));
         assertTrue(report.has("alternatives"));

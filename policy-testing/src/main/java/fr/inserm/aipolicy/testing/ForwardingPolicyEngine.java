@@ -8,6 +8,10 @@ import fr.inserm.aipolicy.usage.Usage;
 
 
 
+
+
+
+
 /**
  * A real engine behind a test double: override {@link #evaluate(Usage)} to make it fail, or count, as
  * a test needs; everything else forwards to the engine it wraps, including its {@link Policy}, so

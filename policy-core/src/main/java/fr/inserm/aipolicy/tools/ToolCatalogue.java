@@ -6,16 +6,11 @@ import fr.inserm.aipolicy.usage.InvalidUsageException;
 import fr.inserm.aipolicy.usage.Purpose;
 import fr.inserm.aipolicy.usage.Tool;
 import fr.inserm.aipolicy.usage.Usage;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,7 +46,6 @@ import java.util.regex.Pattern;
 public final class ToolCatalogue {
     /** The catalogue's file in a policy folder. */
     public static final String FILE = "tools.json";
-    private static final List<String> KINDS = List.of("platform", "model", "runner");
     private static final ToolCatalogue EMPTY = new ToolCatalogue("none", List.of(), Map.of(), null, List.of(),
             List.of());
     /** Names remembered by {@link #check}: enough for every tool a site uses, bounded against hostile input. */
@@ -75,7 +69,7 @@ public final class ToolCatalogue {
     /** A suffix of a model tag: "-" or ":" after a letter or digit, then a run of letters and digits ("-cloud"). */
     private static final Pattern SUFFIX = Pattern.compile("(?<=[\\p{L}\\p{N}])([-:])([\\p{L}\\p{N}\\p{M}]+)");
 
-    private ToolCatalogue(String version, List<KnownTool> tools, Map<String, List<String>> tags,
+    ToolCatalogue(String version, List<KnownTool> tools, Map<String, List<String>> tags,
             String footprintClause, List<ModelFootprint> footprints, List<KnownTool> smallerModels) {
         this.version = version;
         this.tools = List.copyOf(tools);
@@ -359,7 +353,7 @@ public final class ToolCatalogue {
                 lookAlikeCharacter, byCompact.get(ToolNames.compact(toolName)));
     }
 
-    private static boolean isSuffixTag(String tag) {
+    static boolean isSuffixTag(String tag) {
         return tag.startsWith("-") || tag.startsWith(":");
     }
 
@@ -391,207 +385,6 @@ public final class ToolCatalogue {
      *     value is unknown
      */
     public static ToolCatalogue parse(String json, String origin) {
-        String where = origin + "/" + FILE;
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new PolicyBuildException(where + " is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new PolicyBuildException(where + " must be a JSON object");
-        }
-        String version = text(root, "version", where, true);
-        JsonNode toolsNode = root.get("tools");
-        if (toolsNode == null || !toolsNode.isArray()) {
-            throw new PolicyBuildException(where + " must have a \"tools\" array");
-        }
-        List<KnownTool> tools = new ArrayList<>();
-        Map<String, KnownTool> byId = new HashMap<>();
-        Map<String, List<String>> tags = new HashMap<>();
-        Map<String, String> compactOwner = new HashMap<>();
-        Map<String, String> skeletonOwner = new HashMap<>();
-        for (int i = 0; i < toolsNode.size(); i++) {
-            JsonNode node = toolsNode.get(i);
-            String at = where + ": tools[" + i + "]";
-            KnownTool tool = tool(node, at);
-            if (byId.put(tool.id(), tool) != null) {
-                throw new PolicyBuildException(at + ": id " + tool.id() + " appears twice");
-            }
-            List<String> toolTags = tags(node, at, tool.id());
-            if (tool.aliases().isEmpty() && toolTags.isEmpty()) {
-                throw new PolicyBuildException(at + " (" + tool.id() + ") must have an alias or a tag");
-            }
-            tags.put(tool.id(), toolTags);
-            List<String> names = new ArrayList<>(tool.aliases());
-            toolTags.stream().filter(t -> !isSuffixTag(t)).forEach(names::add);
-            for (String alias : names) {
-                String compact = ToolNames.compact(alias);
-                String previous = compactOwner.put(compact, tool.id());
-                if (previous != null && !previous.equals(tool.id())) {
-                    throw new PolicyBuildException(at + ": alias \"" + alias + "\" also names " + previous);
-                }
-                // two tools whose names look alike would make a look-alike ambiguous
-                previous = skeletonOwner.put(ToolNames.skeleton(compact), tool.id());
-                if (previous != null && !previous.equals(tool.id())) {
-                    throw new PolicyBuildException(at + ": alias \"" + alias + "\" looks like a name of " + previous);
-                }
-            }
-            tools.add(tool);
-        }
-        JsonNode footprint = root.get("footprint");
-        String clause = null;
-        List<ModelFootprint> rows = new ArrayList<>();
-        List<KnownTool> smaller = new ArrayList<>();
-        if (footprint != null) {
-            String at = where + ": footprint";
-            clause = text(footprint, "clause", at, true);
-            for (JsonNode row : array(footprint, "models", at)) {
-                rows.add(new ModelFootprint(text(row, "model", at, true), number(row, "energyMilliwattHours", at),
-                        number(row, "co2MilligramsEq", at), number(row, "waterMillilitres", at)));
-            }
-            for (JsonNode id : array(footprint, "smallerModels", at)) {
-                KnownTool tool = byId.get(id.asText());
-                if (tool == null) {
-                    throw new PolicyBuildException(at + ".smallerModels names " + id + ", which is not a tool");
-                }
-                smaller.add(tool);
-            }
-        }
-        for (KnownTool tool : tools) {
-            if (tool.footprintModel() != null && rows.stream().noneMatch(r -> r.model().equals(tool.footprintModel()))) {
-                throw new PolicyBuildException(where + ": tool " + tool.id() + " has footprintModel \""
-                        + tool.footprintModel() + "\", which is not a row of footprint.models");
-            }
-        }
-        return new ToolCatalogue(version, tools, tags, clause, rows, smaller);
-    }
-
-    private static final List<String> TOOL_FIELDS = List.of("id", "name", "provider", "kind", "aliases", "tags",
-            "hostings", "generative", "parametersBillions", "insermService", "footprintModel", "note");
-
-    private static KnownTool tool(JsonNode node, String at) {
-        if (!node.isObject()) {
-            throw new PolicyBuildException(at + " must be an object");
-        }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!TOOL_FIELDS.contains(name)) {
-                throw new PolicyBuildException(at + " has an unknown field \"" + name + "\"; accepted: " + TOOL_FIELDS);
-            }
-        }
-        String id = text(node, "id", at, true);
-        String kind = text(node, "kind", at, true);
-        if (!KINDS.contains(kind)) {
-            throw new PolicyBuildException(at + " (" + id + "): kind \"" + kind + "\" is not one of " + KINDS);
-        }
-        List<String> aliases = new ArrayList<>();
-        JsonNode aliasNodes = node.get("aliases");
-        if (aliasNodes == null || !aliasNodes.isArray()) {
-            throw new PolicyBuildException(at + " (" + id + ") must have an \"aliases\" array");
-        }
-        for (JsonNode alias : aliasNodes) {
-            aliases.add(name(alias, at, id));
-        }
-        Set<Hosting> hostings = EnumSet.noneOf(Hosting.class);
-        for (JsonNode hosting : array(node, "hostings", at)) {
-            hostings.add(hosting(hosting.asText(), at));
-        }
-        JsonNode inserm = node.get("insermService");
-        if (inserm != null && !inserm.isBoolean()) {
-            throw new PolicyBuildException(at + " (" + id + "): insermService must be true or false");
-        }
-        JsonNode generative = node.get("generative");
-        if (generative != null && !generative.isNull() && !generative.isBoolean()) {
-            throw new PolicyBuildException(at + " (" + id + "): generative must be true or false");
-        }
-        JsonNode size = node.get("parametersBillions");
-        Double parameters = null;
-        if (size != null && !size.isNull()) {
-            if (!size.isNumber() || size.doubleValue() < 0 || size.doubleValue() > Tool.MAX_PARAMETERS_BILLIONS) {
-                throw new PolicyBuildException(at + " (" + id + "): parametersBillions must be a number from 0 to "
-                        + (long) Tool.MAX_PARAMETERS_BILLIONS);
-            }
-            parameters = size.doubleValue();
-        }
-        try {
-            return new KnownTool(id, text(node, "name", at, true), text(node, "provider", at, false), kind, aliases,
-                    hostings, null, generative == null || generative.isNull() ? null : generative.booleanValue(),
-                    parameters, text(node, "footprintModel", at, false), text(node, "note", at, false),
-                    inserm != null && inserm.booleanValue());
-        } catch (IllegalArgumentException e) {
-            throw new PolicyBuildException(at + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Whether a text passes the checks of a tool's name (nothing invisible or unreadable in it). */
-    private static boolean readable(String text) {
-        try {
-            return Tool.named(text).name().equals(text.strip());
-        } catch (InvalidUsageException e) {
-            return false;
-        }
-    }
-
-    /** An alias or tag: a text with a letter or digit and nothing unreadable. */
-    private static String name(JsonNode alias, String at, String id) {
-        if (!alias.isTextual() || ToolNames.compact(alias.asText()).isEmpty() || !readable(alias.asText())) {
-            throw new PolicyBuildException(at + " (" + id + ") has an empty or unreadable alias or tag: " + alias);
-        }
-        return alias.asText();
-    }
-
-    /** Tags: marks that designate the tool only inside a longer name, never as a whole name. */
-    private static List<String> tags(JsonNode node, String at, String id) {
-        JsonNode tags = node.get("tags");
-        if (tags == null) {
-            return List.of();
-        }
-        if (!tags.isArray()) {
-            throw new PolicyBuildException(at + " (" + id + "): \"tags\" must be an array");
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonNode tag : tags) {
-            out.add(name(tag, at, id));
-        }
-        return out;
-    }
-
-    private static Hosting hosting(String name, String at) {
-        try {
-            return Hosting.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw new PolicyBuildException(at + ": hosting \"" + name + "\" is not one of " + Arrays.stream(Hosting.values()).map(Enum::name).toList());
-        }
-    }
-
-    private static String text(JsonNode node, String field, String at, boolean required) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                throw new PolicyBuildException(at + " has no text field \"" + field + "\"");
-            }
-            return null;
-        }
-        if (!value.isTextual() || value.asText().isBlank()) {
-            throw new PolicyBuildException(at + ": \"" + field + "\" must be a non-blank text");
-        }
-        return value.asText();
-    }
-
-    private static JsonNode array(JsonNode node, String field, String at) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isArray() || value.isEmpty()) {
-            throw new PolicyBuildException(at + " must have a non-empty \"" + field + "\" array");
-        }
-        return value;
-    }
-
-    private static double number(JsonNode node, String field, String at) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isNumber()) {
-            throw new PolicyBuildException(at + ": \"" + field + "\" must be a number");
-        }
-        return value.doubleValue();
+        return ToolCatalogueFile.read(json, origin);
     }
 }

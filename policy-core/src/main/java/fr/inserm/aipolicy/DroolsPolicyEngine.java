@@ -94,6 +94,7 @@ final class DroolsPolicyEngine implements PolicyEngine {
     public String toString() {
         return "PolicyEngine[version=" + policy.version() + ", " + policy.rules().size() + " rules, "
                 + policy.catalogue().size() + " clauses, " + policy.digest() + ", rules compiled "
-                + (compiledAtBuildTime ? "at build time" : "at run time") + "]";
+                + (compiledAtBuildTime ? "at build time" : "at run time")
+                + (runner.recordsInGlobalList() ? ", findings in a global list" : ", findings as facts") + "]";
     }
 }

@@ -53,7 +53,8 @@ final class RuntimeCompiler {
         KieServices services = KieServices.Factory.get();
         KieFileSystem kfs = services.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
-        drl.forEach((name, text) -> kfs.write("src/main/resources/" + PolicyFiles.FOLDER + name, text));
+        // findings through a global list when every consequence is the authored insert (FindingsGlobal)
+        FindingsGlobal.rewrite(drl).forEach((name, text) -> kfs.write("src/main/resources/" + PolicyFiles.FOLDER + name, text));
         KieBuilder builder = services.newKieBuilder(kfs, loader);
         try {
             builder.buildAll(ExecutableModelProject.class);

@@ -22,6 +22,11 @@ class MiniPolicyEngineTest {
     }
 
     @Test
+    void theMiniPolicyRecordsItsFindingsInTheGlobalList() {
+        assertTrue(ENGINE.toString().contains("findings in a global list"), ENGINE.toString());
+    }
+
+    @Test
     void sensitiveDataOutsideIsDenied() {
         Decision d = ENGINE.evaluate(usage(Hosting.EXTERNAL, DataCategory.PSEUDONYMISED_DATA));
         assertEquals(Verdict.DENY, d.verdict());

@@ -55,7 +55,7 @@ public class LeverBenchmark {
             for (int i = 0; i < usages.length; i++) {
                 expected[i] = table.outcome(Subjects.reference().decide(usages[i], false));
             }
-            boolean reused = parts[1].startsWith("reuse/");
+            boolean reused = parts[1].startsWith("reuse/") || parts[1].startsWith("update/");
             int passes = reused ? 2 : 1;
             for (int pass = 0; pass < passes; pass++) {
                 for (int j = 0; j < usages.length; j++) {

@@ -49,10 +49,13 @@ import org.kie.internal.command.CommandFactory;
  *       {@code stateless} ({@code newStatelessKieSession().execute(batch)} per decision), {@code reuse}
  *       (one {@code KieSession} per thread, never disposed nor reset: per decision {@code insert},
  *       {@code fireAllRules(max)}, then {@code delete} of the usage's handle, and of the findings'
- *       handles when findings are facts);</li>
+ *       handles when findings are facts), {@code update} (the same, but the session keeps one fact, replaced by
+ *       {@code update(handle, facts)} for each decision);</li>
  *   <li><b>collect</b>: {@code facts} (the rules insert a {@link Finding}, read back with
  *       {@code getObjects(filter)}: the engine today) or {@code global} (the consequence, rewritten
  *       in the DRL text, adds the rule name to a {@code java.util.List} global set per decision),
+ *       {@code literal} (the same global, but each consequence adds its rule's name written as a
+ *       string literal, {@code findings.add("P1 ...")}, so that it does not use {@code drools}),
  *       {@code filter} (an {@code AgendaFilter} records each match's rule name and refuses it: no
  *       consequence runs; DRL unchanged) or {@code filterfire} (the same filter records and accepts;
  *       the consequence is the global list's, whose list is not read);</li>
@@ -113,13 +116,13 @@ public final class LeverEngine {
         }
         session = v[0];
         collect = v[1];
-        if (!List.of("facts", "global", "filter", "filterfire").contains(collect)) {
-            throw new IllegalArgumentException("collect: facts, global, filter or filterfire, not " + collect);
+        if (!List.of("facts", "global", "literal", "filter", "filterfire").contains(collect)) {
+            throw new IllegalArgumentException("collect: facts, global, literal, filter or filterfire, not " + collect);
         }
-        if (!List.of("pool", "new", "stateless", "reuse").contains(session)) {
-            throw new IllegalArgumentException("session: pool, new, stateless or reuse, not " + session);
+        if (!List.of("pool", "new", "stateless", "reuse", "update").contains(session)) {
+            throw new IllegalArgumentException("session: pool, new, stateless, reuse or update, not " + session);
         }
-        global = collect.equals("global") || collect.equals("filterfire");
+        global = collect.equals("global") || collect.equals("literal") || collect.equals("filterfire");
         filter = collect.startsWith("filter");
         if (filter && session.equals("stateless")) {
             throw new IllegalArgumentException("an agenda filter needs a stateful session");
@@ -147,7 +150,7 @@ public final class LeverEngine {
         if (options.contains("nts")) {
             sessionConfiguration.setOption(ThreadSafeOption.NO);
         }
-        kieBase = compile(global, anc, flat, baseConfiguration);
+        kieBase = compile(global, collect.equals("literal"), anc, flat, baseConfiguration);
         pool = kieBase.newKieSessionsPool(2);
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
@@ -184,7 +187,8 @@ public final class LeverEngine {
         return alphaNetwork;
     }
 
-    private static KieBase compile(boolean global, boolean anc, boolean flat, KieBaseConfiguration configuration) {
+    private static KieBase compile(boolean global, boolean literal, boolean anc, boolean flat,
+            KieBaseConfiguration configuration) {
         KieServices services = KieServices.Factory.get();
         ReleaseId id = services.newReleaseId("fr.inserm.aipolicy.bench", "levers-" + System.nanoTime(), "1.0.0");
         KieFileSystem kfs = services.newKieFileSystem();
@@ -195,7 +199,7 @@ public final class LeverEngine {
                 if (!text.contains(INSERT)) {
                     throw new IllegalStateException(file + " has no consequence to rewrite");
                 }
-                text = text.replace(INSERT, "findings.add(drools.getRule().getName());")
+                text = (literal ? literalNames(text) : text.replace(INSERT, "findings.add(drools.getRule().getName());"))
                         .replaceFirst("(?m)^(package [^;]+;)", "$1\nglobal java.util.List findings;");
             }
             if (flat) {
@@ -224,6 +228,39 @@ public final class LeverEngine {
                 }
             }
             services.getRepository().removeKieModule(id);
+        }
+    }
+
+    private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile("(?m)^rule \"([^\"\\\\]+)\"");
+
+    /**
+     * Each rule's consequence rewritten to add its own name, written as a literal: a consequence that
+     * does not use {@code drools} spares the executable model a {@code DroolsImpl} and a fact-handle
+     * look-up ({@code FactHandleLookup.Multi}, an {@code IdentityHashMap}) per firing.
+     */
+    static String literalNames(String text) {
+        java.util.regex.Matcher m = RULE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        String name = null;
+        while (true) {
+            boolean found = m.find();
+            int end = found ? m.start() : text.length();
+            String part = text.substring(from, end);
+            if (name != null) {
+                if (!part.contains(INSERT)) {
+                    throw new IllegalStateException("rule " + name + " has no consequence to rewrite");
+                }
+                part = part.replace(INSERT, "findings.add(\"" + name + "\");");
+            } else if (part.contains(INSERT)) {
+                throw new IllegalStateException("a consequence outside a rule");
+            }
+            out.append(part);
+            if (!found) {
+                return out.toString();
+            }
+            name = m.group(1);
+            from = m.start();
         }
     }
 
@@ -299,13 +336,15 @@ public final class LeverEngine {
     /** A thread's reused session, with the list its rules (or its filter) fill. */
     private static final class Slot {
         final KieSession session;
+        /** The {@code update} session's one fact: null before the first decision. */
+        FactHandle handle;
         final List<Object> found = new ArrayList<>(16);
         final Recorder recorder;
 
         Slot(KieSession session, boolean global, String collect) {
             this.session = session;
             if (global) {
-                session.setGlobal("findings", collect.equals("global") ? found : new DiscardingList());
+                session.setGlobal("findings", collect.equals("filterfire") ? new DiscardingList() : found);
             }
             recorder = collect.startsWith("filter") ? new Recorder(found, collect.equals("filterfire")) : null;
         }
@@ -340,11 +379,11 @@ public final class LeverEngine {
      * @return whether the session is empty
      */
     public boolean sessionEmpty() {
-        if (!session.equals("reuse")) {
+        if (!session.equals("reuse") && !session.equals("update")) {
             return true;
         }
         Slot slot = slots.get();
-        return slot.session.getFactCount() == 0 && slot.found.isEmpty();
+        return slot.session.getFactCount() == (session.equals("update") ? 1 : 0) && slot.found.isEmpty();
     }
 
     private static int checked(int fired) {
@@ -358,6 +397,9 @@ public final class LeverEngine {
         if (session.equals("reuse")) {
             return fireReused(facts);
         }
+        if (session.equals("update")) {
+            return fireUpdated(facts);
+        }
         List<Object> found = new ArrayList<>(8);
         switch (session) {
             case "pool", "new" -> {
@@ -365,7 +407,7 @@ public final class LeverEngine {
                         : kieBase.newKieSession(sessionConfiguration, null);
                 try {
                     if (global) {
-                        s.setGlobal("findings", collect.equals("global") ? found : new DiscardingList());
+                        s.setGlobal("findings", collect.equals("filterfire") ? new DiscardingList() : found);
                     }
                     s.insert(facts);
                     if (filter) {
@@ -433,6 +475,45 @@ public final class LeverEngine {
             }
             long applied = mask(slot.found);
             s.delete(handle);
+            clean = true;
+            return applied;
+        } finally {
+            slot.found.clear();
+            if (!clean) {
+                slots.remove();
+                s.dispose();
+            }
+        }
+    }
+
+    /**
+     * The {@code update} session: this thread's session holds one fact, the last usage decided;
+     * each decision replaces it ({@code update(handle, facts)}: a modification, so every rule that
+     * matches the new usage fires again, including those that matched the previous one). A failure
+     * throws the session away.
+     */
+    private long fireUpdated(Object facts) {
+        Slot slot = slots.get();
+        KieSession s = slot.session;
+        boolean clean = false;
+        try {
+            if (slot.handle == null) {
+                slot.handle = s.insert(facts);
+            } else {
+                s.update(slot.handle, facts);
+            }
+            if (slot.recorder != null) {
+                checked(s.fireAllRules(slot.recorder, MAX_FIRINGS));
+            } else {
+                checked(s.fireAllRules(MAX_FIRINGS));
+            }
+            if (!global && !filter) {
+                for (FactHandle finding : s.getFactHandles(FINDINGS).toArray(new FactHandle[0])) {
+                    slot.found.add(s.getObject(finding));
+                    s.delete(finding);
+                }
+            }
+            long applied = mask(slot.found);
             clean = true;
             return applied;
         } finally {

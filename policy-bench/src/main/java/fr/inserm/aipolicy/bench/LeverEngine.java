@@ -49,7 +49,9 @@ import org.kie.internal.command.CommandFactory;
  *       {@code stateless} ({@code newStatelessKieSession().execute(batch)} per decision), {@code reuse}
  *       (one {@code KieSession} per thread, never disposed nor reset: per decision {@code insert},
  *       {@code fireAllRules(max)}, then {@code delete} of the usage's handle, and of the findings'
- *       handles when findings are facts), {@code update} (the same, but the session keeps one fact, replaced by
+ *       handles when findings are facts), {@code own} (the same, but the sessions are kept in a small
+ *       pool of idle sessions, an array taken from and put back into without allocating, rather than
+ *       one per thread), {@code update} (the same, but the session keeps one fact, replaced by
  *       {@code update(handle, facts)} for each decision);</li>
  *   <li><b>collect</b>: {@code facts} (the rules insert a {@link Finding}, read back with
  *       {@code getObjects(filter)}: the engine today) or {@code global} (the consequence, rewritten
@@ -92,6 +94,9 @@ public final class LeverEngine {
     private final KieSessionConfiguration sessionConfiguration;
     /** The {@code reuse} sessions, one per thread. */
     private final ThreadLocal<Slot> slots = ThreadLocal.withInitial(this::newSlot);
+    /** The {@code own} sessions: a fixed array of idle sessions, taken and put back without allocating. */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<Slot> idle = new java.util.concurrent.atomic.AtomicReferenceArray<>(
+            Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
     private final String cache;
     private final KieBase kieBase;
     private final KieSessionsPool pool;
@@ -119,8 +124,8 @@ public final class LeverEngine {
         if (!List.of("facts", "global", "literal", "filter", "filterfire").contains(collect)) {
             throw new IllegalArgumentException("collect: facts, global, literal, filter or filterfire, not " + collect);
         }
-        if (!List.of("pool", "new", "stateless", "reuse", "update").contains(session)) {
-            throw new IllegalArgumentException("session: pool, new, stateless, reuse or update, not " + session);
+        if (!List.of("pool", "new", "stateless", "reuse", "own", "update").contains(session)) {
+            throw new IllegalArgumentException("session: pool, new, stateless, reuse, own or update, not " + session);
         }
         global = collect.equals("global") || collect.equals("literal") || collect.equals("filterfire");
         filter = collect.startsWith("filter");
@@ -335,7 +340,8 @@ public final class LeverEngine {
 
     /** A thread's reused session, with the list its rules (or its filter) fill. */
     private static final class Slot {
-        final KieSession session;
+        /** Null once thrown away after a failure. */
+        KieSession session;
         /** The {@code update} session's one fact: null before the first decision. */
         FactHandle handle;
         final List<Object> found = new ArrayList<>(16);
@@ -379,6 +385,15 @@ public final class LeverEngine {
      * @return whether the session is empty
      */
     public boolean sessionEmpty() {
+        if (session.equals("own")) {
+            for (int i = 0; i < idle.length(); i++) {
+                Slot slot = idle.get(i);
+                if (slot != null && (slot.session.getFactCount() != 0 || !slot.found.isEmpty())) {
+                    return false;
+                }
+            }
+            return true;
+        }
         if (!session.equals("reuse") && !session.equals("update")) {
             return true;
         }
@@ -395,7 +410,20 @@ public final class LeverEngine {
 
     private long fire(Object facts) {
         if (session.equals("reuse")) {
-            return fireReused(facts);
+            Slot slot = slots.get();
+            long applied = fireReused(slot, facts);
+            if (slot.session == null) {
+                slots.remove();
+            }
+            return applied;
+        }
+        if (session.equals("own")) {
+            Slot slot = take();
+            long applied = fireReused(slot, facts);
+            if (slot.session != null) {
+                giveBack(slot);
+            }
+            return applied;
         }
         if (session.equals("update")) {
             return fireUpdated(facts);
@@ -456,8 +484,7 @@ public final class LeverEngine {
      * findings' handles, when findings are facts) are deleted after each decision; a failure throws
      * the session away.
      */
-    private long fireReused(Object facts) {
-        Slot slot = slots.get();
+    private long fireReused(Slot slot, Object facts) {
         KieSession s = slot.session;
         boolean clean = false;
         FactHandle handle = s.insert(facts);
@@ -480,10 +507,33 @@ public final class LeverEngine {
         } finally {
             slot.found.clear();
             if (!clean) {
-                slots.remove();
+                slot.session = null;
                 s.dispose();
             }
         }
+    }
+
+    /** An idle session of the {@code own} pool, or a new one when none is idle. */
+    private Slot take() {
+        for (int i = 0; i < idle.length(); i++) {
+            if (idle.get(i) != null) {
+                Slot slot = idle.getAndSet(i, null);
+                if (slot != null) {
+                    return slot;
+                }
+            }
+        }
+        return newSlot();
+    }
+
+    /** Puts a session back into the {@code own} pool; disposes of it when the pool is full. */
+    private void giveBack(Slot slot) {
+        for (int i = 0; i < idle.length(); i++) {
+            if (idle.get(i) == null && idle.compareAndSet(i, null, slot)) {
+                return;
+            }
+        }
+        slot.session.dispose();
     }
 
     /**

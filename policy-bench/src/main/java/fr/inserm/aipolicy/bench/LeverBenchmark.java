@@ -20,24 +20,25 @@ public class LeverBenchmark {
     /** The variant and its workload, built and checked once per trial. */
     @State(Scope.Benchmark)
     public static class Case {
-        /** {@code workload:session/collect/anc/cache[/options]}. */
+        /** {@code workload:session/collect/anc/cache[/options]}, or {@code workload:naive} (naive Drools). */
         @Param({
+            "distinct:naive",
             "distinct:pool/facts/plain/none",
             "distinct:pool/global/plain/none",
+            "distinct:pool/literal/plain/none",
             "distinct:reuse/global/plain/none",
-            "distinct:reuse/facts/plain/none",
+            "distinct:reuse/literal/plain/none",
+            "distinct:reuse/literal/plain/none/nts",
+            "distinct:own/literal/plain/none/nts",
             "distinct:reuse/filter/plain/none",
-            "distinct:reuse/filterfire/plain/none",
-            "distinct:pool/filter/plain/none",
-            "distinct:reuse/global/plain/none/flat",
-            "distinct:reuse/global/plain/none/nts",
-            "distinct:reuse/global/plain/none/imm",
-            "distinct:stateless/global/plain/none/seq",
+            "distinct:naive-again",
         })
         public String lever;
 
         Usage[] usages;
         LeverEngine engine;
+        /** For {@code workload:naive}: naive Drools, so that it can run first and last among the levers. */
+        NaiveDrools naive;
 
         /**
          * Builds the variant and the workload and checks the variant on all of it: a reused session
@@ -48,6 +49,11 @@ public class LeverBenchmark {
         public void setUp() {
             String[] parts = lever.split(":");
             usages = Workloads.named(parts[0]);
+            if (parts[1].startsWith("naive")) { // naive, or naive-again to run it a second time
+                naive = Subjects.naive();
+                Subjects.checkAgainstReference("naiveDrools", usages);
+                return;
+            }
             engine = new LeverEngine(parts[1], Subjects.reference());
             System.out.println(engine);
             RuleTable table = Subjects.reference().table();
@@ -126,7 +132,8 @@ public class LeverBenchmark {
      */
     @Benchmark
     public RuleTable.Result lever(Case c, DecisionBenchmark.Cursor cursor) {
-        return c.engine.decide(cursor.next(c.usages));
+        Usage usage = cursor.next(c.usages);
+        return c.engine != null ? c.engine.decide(usage) : c.naive.decide(usage, false);
     }
 
     /** The tool names of the distinct workload, for the catalogue's look-up. */

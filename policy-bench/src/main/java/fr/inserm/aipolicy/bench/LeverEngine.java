@@ -69,7 +69,10 @@ import org.kie.internal.command.CommandFactory;
  *   <li><b>options</b> (an optional fifth part, {@code +}-separated, {@code -} for none): {@code nts}
  *       (session option {@code ThreadSafeOption.NO}), {@code imm} (kie base option
  *       {@code KieBaseMutabilityOption.DISABLED}), {@code seq} (kie base option
- *       {@code SequentialOption.YES}), {@code flat} (the rules rewritten on {@link FlatFacts}, a fact
+ *       {@code SequentialOption.YES}), {@code direct} (session option {@code DirectFiringOption.YES}:
+ *       consequences fired without the agenda; no rule here uses salience, no-loop or agenda groups),
+ *       {@code alpha1} (kie base option {@code AlphaThresholdOption.get(1)}: literal {@code ==}
+ *       constraints hashed from the first alpha node instead of the third), {@code flat} (the rules rewritten on {@link FlatFacts}, a fact
  *       with the context's fields at its top level).</li>
  * </ul>
  *
@@ -136,8 +139,8 @@ public final class LeverEngine {
         cache = v[3];
         List<String> options = v.length == 5 && !v[4].equals("-") ? List.of(v[4].split("\\+")) : List.of();
         for (String option : options) {
-            if (!List.of("nts", "imm", "seq", "flat").contains(option)) {
-                throw new IllegalArgumentException("option: nts, imm, seq or flat, not " + option);
+            if (!List.of("nts", "imm", "seq", "flat", "direct", "alpha1").contains(option)) {
+                throw new IllegalArgumentException("option: nts, imm, seq, flat, direct or alpha1, not " + option);
             }
         }
         flat = options.contains("flat");
@@ -151,9 +154,15 @@ public final class LeverEngine {
         if (options.contains("seq")) {
             baseConfiguration.setOption(SequentialOption.YES);
         }
+        if (options.contains("alpha1")) {
+            baseConfiguration.setOption(org.kie.internal.conf.AlphaThresholdOption.get(1));
+        }
         sessionConfiguration = services.newKieSessionConfiguration();
         if (options.contains("nts")) {
             sessionConfiguration.setOption(ThreadSafeOption.NO);
+        }
+        if (options.contains("direct")) {
+            sessionConfiguration.setOption(org.kie.api.runtime.conf.DirectFiringOption.YES);
         }
         kieBase = compile(global, collect.equals("literal"), anc, flat, baseConfiguration);
         pool = kieBase.newKieSessionsPool(2);
@@ -577,8 +586,10 @@ public final class LeverEngine {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "LeverEngine[session=%s, collect=%s, cache=%s, flat=%s, alpha network=%s, thread safe=%s, %s, mutability=%s]",
+        return String.format(Locale.ROOT, "LeverEngine[session=%s, collect=%s, cache=%s, flat=%s, alpha network=%s, thread safe=%s, direct firing=%s, alpha threshold=%s, %s, mutability=%s]",
                 session, collect, cache, flat, alphaNetwork, sessionConfiguration.getOption(ThreadSafeOption.KEY),
+                sessionConfiguration.getOption(org.kie.api.runtime.conf.DirectFiringOption.KEY),
+                ((org.drools.core.impl.InternalRuleBase) kieBase).getRuleBaseConfiguration().getAlphaNodeHashingThreshold(),
                 "sequential=" + ((org.drools.core.impl.InternalRuleBase) kieBase).getRuleBaseConfiguration().isSequential(),
                 ((org.drools.core.impl.InternalRuleBase) kieBase).getConfiguration().getOption(KieBaseMutabilityOption.KEY));
     }

@@ -9,13 +9,6 @@ import fr.inserm.aipolicy.usage.InvalidUsageException;
 import fr.inserm.aipolicy.usage.Purpose;
 import fr.inserm.aipolicy.usage.Usage;
 
-
-
-
-
-
-
-
 /** Decides one use with the bundled policy, strictly, and maps a bad request as an HTTP application would. */
 public final class App {
     public static void main(String[] args) {

@@ -1,11 +1,11 @@
 package fr.inserm.aipolicy.bench;
 
-import fr.inserm.aipolicy.CodeTarget;
-import fr.inserm.aipolicy.Context;
-import fr.inserm.aipolicy.DataCategory;
-import fr.inserm.aipolicy.Hosting;
-import fr.inserm.aipolicy.Purpose;
-import fr.inserm.aipolicy.Subscription;
+import fr.inserm.aipolicy.usage.CodeTarget;
+import fr.inserm.aipolicy.usage.Context;
+import fr.inserm.aipolicy.usage.DataCategory;
+import fr.inserm.aipolicy.usage.Hosting;
+import fr.inserm.aipolicy.usage.Purpose;
+import fr.inserm.aipolicy.usage.Subscription;
 import fr.inserm.aipolicy.facts.UsageFacts;
 import java.util.Set;
 

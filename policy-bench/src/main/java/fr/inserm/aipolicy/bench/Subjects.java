@@ -3,13 +3,6 @@ package fr.inserm.aipolicy.bench;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.usage.Usage;
 
-
-
-
-
-
-
-
 /**
  * The implementations under benchmark, built once per JVM and only when first asked for, and the
  * check that one of them agrees with the reference on every input of a workload.

@@ -330,7 +330,6 @@ final class UsageReader {
                 : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
-
     private static List<String> names(Class<? extends Enum<?>> type) {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
     }

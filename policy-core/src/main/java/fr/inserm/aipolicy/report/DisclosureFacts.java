@@ -2,13 +2,6 @@ package fr.inserm.aipolicy.report;
 
 import fr.inserm.aipolicy.usage.InvalidUsageException;
 
-
-
-
-
-
-
-
 /**
  * Facts about a use of AI that the usage does not hold and that a disclosure paragraph
  * ({@link Disclosure}) needs. Every field is optional: a missing fact leaves a bracketed gap in the

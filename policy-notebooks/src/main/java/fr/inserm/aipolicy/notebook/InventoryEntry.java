@@ -2,13 +2,6 @@ package fr.inserm.aipolicy.notebook;
 
 import fr.inserm.aipolicy.usage.Usage;
 
-
-
-
-
-
-
-
 /**
  * One line of an inventory of declared uses: either a usage that was read, or the reason it could
  * not be read.

@@ -5,13 +5,6 @@ import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.decision.Decision;
 import fr.inserm.aipolicy.usage.Usage;
 
-
-
-
-
-
-
-
 /**
  * A real engine behind a test double: override {@link #evaluate(Usage)} to make it fail, or count, as
  * a test needs; everything else forwards to the engine it wraps, including its {@link Policy}, so

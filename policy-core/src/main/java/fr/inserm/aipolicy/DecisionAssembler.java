@@ -59,6 +59,7 @@ final class DecisionAssembler {
     private final String version;
     private final String digest;
     private final PolicyMessages messages;
+    private final Map<String, Reason> reasons = new java.util.concurrent.ConcurrentHashMap<>();
 
     DecisionAssembler(List<Clause> catalogue, String version, String digest, PolicyMessages messages) {
         this.catalogue = catalogue;
@@ -76,7 +77,14 @@ final class DecisionAssembler {
     }
 
     Decision assemble(List<PolicyRule> applied, boolean strict) {
-        List<PolicyRule> rules = applied.stream().distinct().sorted(RuleBook.ORDER).toList();
+        return assembleOrdered(applied.stream().distinct().sorted(RuleBook.ORDER).toList(), strict);
+    }
+
+    /**
+     * Assembles the decision of rules already distinct and in rule-book order ({@link RuleBook#ORDER}),
+     * as the runner lists them from its applied-rules mask: no sort on the path of a new usage.
+     */
+    Decision assembleOrdered(List<PolicyRule> rules, boolean strict) {
         Verdict verdict = null;
         boolean permitted = false;
         for (PolicyRule rule : rules) {
@@ -111,7 +119,7 @@ final class DecisionAssembler {
         for (PolicyRule rule : rules) {
             switch (rule.effect()) {
                 case DENY, ESCALATE -> {
-                    reasons.add(new Reason(rule.id(), Verdict.valueOf(rule.effect().name()), rule.text(), rule.clauses()));
+                    reasons.add(reason(rule));
                     cited.addAll(rule.clauses());
                     if (verdict == Verdict.ESCALATE) {
                         contacts.addAll(rule.escalateTo());
@@ -119,7 +127,7 @@ final class DecisionAssembler {
                 }
                 case ALLOW -> {
                     if (verdict == Verdict.ALLOW) {
-                        reasons.add(new Reason(rule.id(), Verdict.ALLOW, rule.text(), rule.clauses()));
+                        reasons.add(reason(rule));
                         cited.addAll(rule.clauses());
                     }
                 }
@@ -167,6 +175,12 @@ final class DecisionAssembler {
         List<String> appliedIds = new ArrayList<>(rules.stream().map(PolicyRule::id).toList());
         return new Decision(verdict, citations(cited), reasons, merge(obligations, Obligation::new),
                 merge(advice, Advice::new), List.copyOf(contacts), version, digest, appliedIds, assumptions, strict);
+    }
+
+    /** The reason a DENY, ESCALATE or ALLOW rule gives: the same immutable object every time. */
+    private Reason reason(PolicyRule rule) {
+        return reasons.computeIfAbsent(rule.id(),
+                id -> new Reason(id, Verdict.valueOf(rule.effect().name()), rule.text(), rule.clauses()));
     }
 
     private List<Clause> citations(Set<String> ids) {

@@ -203,7 +203,13 @@ final class RuleRunner implements FactsDecider {
         long key = mask << 1 | (strict ? 1 : 0);
         Decision decision = assembled.get(key);
         if (decision == null) {
-            decision = assembler.assemble(applied, strict);
+            // the mask's bits in order are the applied rules, distinct and in rule-book order
+            List<PolicyRule> all = ruleBook.rules();
+            List<PolicyRule> ordered = new ArrayList<>(Long.bitCount(mask));
+            for (long bits = mask; bits != 0; bits &= bits - 1) {
+                ordered.add(all.get(Long.numberOfTrailingZeros(bits)));
+            }
+            decision = assembler.assembleOrdered(ordered, strict);
             assembled.put(key, decision);
         }
         return decision;

@@ -60,6 +60,8 @@ final class DecisionAssembler {
     private final String digest;
     private final PolicyMessages messages;
     private final Map<String, Reason> reasons = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The obligation or advice item of each rule, when it is the item's only rule (by rule id). */
+    private final Map<String, Object> singleItems = new java.util.concurrent.ConcurrentHashMap<>();
 
     DecisionAssembler(List<Clause> catalogue, String version, String digest, PolicyMessages messages) {
         this.catalogue = catalogue;
@@ -198,8 +200,17 @@ final class DecisionAssembler {
     }
 
     private <T> List<T> merge(Map<String, List<PolicyRule>> byItem, Item<T> item) {
-        List<T> items = new ArrayList<>();
+        List<T> items = new ArrayList<>(byItem.size());
         byItem.forEach((id, rules) -> {
+            if (rules.size() == 1) {
+                // most items come from one rule: the same immutable item every time
+                PolicyRule rule = rules.get(0);
+                @SuppressWarnings("unchecked")
+                T single = (T) singleItems.computeIfAbsent(rule.id(), r -> item.make(id, rule.text(),
+                        rule.clauses().stream().distinct().sorted(clauseOrder).toList(), List.of(rule.id())));
+                items.add(single);
+                return;
+            }
             Set<String> clauses = new LinkedHashSet<>();
             List<String> texts = new ArrayList<>();
             for (PolicyRule rule : rules) {

@@ -10,6 +10,7 @@ import fr.inserm.aipolicy.decision.Reason;
 import fr.inserm.aipolicy.decision.Verdict;
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -117,12 +118,12 @@ final class DecisionAssembler {
         Map<String, List<PolicyRule>> obligations = new LinkedHashMap<>();
         Map<String, List<PolicyRule>> advice = new LinkedHashMap<>();
         Set<Contact> contacts = EnumSet.noneOf(Contact.class);
-        Set<String> cited = new LinkedHashSet<>();
+        BitSet cited = new BitSet(catalogue.size()); // by catalogue position: citations come in catalogue order
         for (PolicyRule rule : rules) {
             switch (rule.effect()) {
                 case DENY, ESCALATE -> {
                     reasons.add(reason(rule));
-                    cited.addAll(rule.clauses());
+                    cite(cited, rule.clauses());
                     if (verdict == Verdict.ESCALATE) {
                         contacts.addAll(rule.escalateTo());
                     }
@@ -130,18 +131,18 @@ final class DecisionAssembler {
                 case ALLOW -> {
                     if (verdict == Verdict.ALLOW) {
                         reasons.add(reason(rule));
-                        cited.addAll(rule.clauses());
+                        cite(cited, rule.clauses());
                     }
                 }
                 case OBLIGATION -> {
                     if (verdict != Verdict.DENY) {
                         obligations.computeIfAbsent(rule.item(), k -> new ArrayList<>()).add(rule);
-                        cited.addAll(rule.clauses());
+                        cite(cited, rule.clauses());
                     }
                 }
                 case ADVICE -> {
                     advice.computeIfAbsent(rule.item(), k -> new ArrayList<>()).add(rule);
-                    cited.addAll(rule.clauses());
+                    cite(cited, rule.clauses());
                 }
                 case ASSUMPTION -> {
                     // kept or not above
@@ -153,12 +154,12 @@ final class DecisionAssembler {
             PolicyRule.Assumes a = rule.assumes();
             assumptions.add(new Assumption(rule.id(), a.field(), a.assumed(), a.statement(), a.otherwise(), a.because(),
                     rule.clauses(), rule.text(), a.contacts()));
-            cited.addAll(rule.clauses());
+            cite(cited, rule.clauses());
         }
         if (noPermit) {
             List<String> clauses = messages.noPermitClauses();
             reasons.add(new Reason(NO_PERMIT, Verdict.DENY, messages.noPermit(Locale.ENGLISH), clauses));
-            cited.addAll(clauses);
+            cite(cited, clauses);
         }
         if (strictEscalate) {
             List<String> clauses = new ArrayList<>();
@@ -185,12 +186,21 @@ final class DecisionAssembler {
                 id -> new Reason(id, Verdict.valueOf(rule.effect().name()), rule.text(), rule.clauses()));
     }
 
-    private List<Clause> citations(Set<String> ids) {
-        List<Clause> clauses = new ArrayList<>(ids.size());
-        for (Clause clause : catalogue) {
-            if (ids.contains(clause.id())) {
-                clauses.add(clause);
+    private void cite(BitSet cited, List<String> clauseIds) {
+        for (String id : clauseIds) {
+            Integer position = catalogueOrder.get(id);
+            if (position == null) {
+                // the rule book checks every rule's clauses against the catalogue when the policy is loaded
+                throw new PolicyEvaluationException("clause " + id + " is not in the catalogue", null);
             }
+            cited.set(position);
+        }
+    }
+
+    private List<Clause> citations(BitSet cited) {
+        List<Clause> clauses = new ArrayList<>(cited.cardinality());
+        for (int i = cited.nextSetBit(0); i >= 0; i = cited.nextSetBit(i + 1)) {
+            clauses.add(catalogue.get(i));
         }
         return clauses;
     }

@@ -42,6 +42,7 @@ public final class BuildSectionsProbe {
      * @param args ignored
      */
     public static void main(String[] args) {
+        // (the warm-up's CPU time is sampled every millisecond until it ends)
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         LINES.put("jvm start to main", (System.currentTimeMillis() - jvmStart) + " ms");
         lastClasses = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
@@ -84,14 +85,29 @@ public final class BuildSectionsProbe {
         Decision decision = engine.evaluate(Usage.builder().tool("ChatGPT").hosting(Hosting.EXTERNAL)
                 .dataCategories(DataCategory.UNPUBLISHED_RESEARCH).purpose(Purpose.WRITING).build());
         step("first decision");
+        long atFirstDecision = System.currentTimeMillis();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             if (thread.getName().equals("aipolicy-warm-up")) {
-                LINES.put("warm-up thread CPU so far (alive)", threads.getThreadCpuTime(thread.getId()) / 1_000_000 + " ms");
+                LINES.put("warm-up thread CPU at the first decision", threads.getThreadCpuTime(thread.getId()) / 1_000_000 + " ms");
+                long cpu = 0;
+                long waitFrom = System.nanoTime();
+                while (thread.isAlive()) { // its CPU time, sampled until it ends (it is not joined: a daemon)
+                    cpu = Math.max(cpu, threads.getThreadCpuTime(thread.getId()));
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                LINES.put("warm-up thread CPU in all (ended after)", String.format(Locale.ROOT, "%d ms (%.0f ms later)",
+                        cpu / 1_000_000, (System.nanoTime() - waitFrom) / 1e6));
             }
         }
+ 
         LINES.put("sum of the steps", String.format(Locale.ROOT, "%.1f ms", steps / 1e6));
-        LINES.put("jvm start to here", (System.currentTimeMillis() - jvmStart) + " ms");
+        LINES.put("jvm start to first decision", (atFirstDecision - jvmStart) + " ms");
         LINES.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-62s %s%n", k, v));
         System.out.println(decision.verdict() + " " + digest.length() + rulesDigest.length() + drl.size() + Set.of().size());
     }

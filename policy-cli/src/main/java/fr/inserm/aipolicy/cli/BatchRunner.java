@@ -44,8 +44,8 @@ final class BatchRunner {
     /** Input bytes per chunk, at most (records up to 256 KiB each must not pile up). */
     static final int CHUNK_BYTES = 1 << 20;
     private static final int REMEMBERED = 4_096;
-    /** Per worker: the records read, by text. */
-    private final ThreadLocal<Map<String, EntryReader.Entry>> entries = ThreadLocal.withInitial(java.util.HashMap::new);
+    /** Per worker: the records read and decided, by text (the options are the same for the whole batch). */
+    private final ThreadLocal<Map<String, Map.Entry<EntryReader.Entry, Decision>>> entries = ThreadLocal.withInitial(java.util.HashMap::new);
     /** Per worker: the size to give the next chunk's output buffer. */
     private final ThreadLocal<int[]> sizes = ThreadLocal.withInitial(() -> new int[1]);
 
@@ -220,9 +220,10 @@ final class BatchRunner {
         OutputFormat format = options.format();
         Map<Decision, byte[]> texts = written.get();
         EntryReader reader = readers.get();
-        // what this worker read before, by the record's text: an inventory repeats a few thousand
-        // profiles, and the same text reads the same (only records that were read are remembered)
-        Map<String, EntryReader.Entry> read = entries.get();
+        // what this worker read and decided before, by the record's text: an inventory repeats a few
+        // thousand profiles, and the same text reads and decides the same (only records that were read
+        // and decided are remembered: a refusal is made anew, with its own line)
+        Map<String, Map.Entry<EntryReader.Entry, Decision>> read = entries.get();
         // bytes, not characters: a decision's text (kilobytes, with its clauses) is encoded once per
         // worker and copied as bytes into each line; a decided line is the format's prefix, then the body
         java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream(Math.max(chunk.size() * 256,
@@ -233,25 +234,30 @@ final class BatchRunner {
             try {
                 String key = record.json() != null ? record.json()
                         : record.bytes() != null ? new String(record.bytes(), StandardCharsets.ISO_8859_1) : null;
-                EntryReader.Entry entry = key == null ? null : read.get(key);
-                if (entry == null) {
+                Map.Entry<EntryReader.Entry, Decision> known = key == null ? null : read.get(key);
+                EntryReader.Entry entry;
+                Decision decision;
+                if (known == null) {
                     entry = reader.read(record);
+                    id = entry.id();
+                    boolean strict = options.strict() || entry.strict();
+                    // the decision's texts in the asked language; English is the plain decision
+                    decision = options.language() == null || options.language() == fr.inserm.aipolicy.Language.EN
+                            ? engine.evaluate(entry.usage(), strict)
+                            : fr.inserm.aipolicy.PolicyReports.of(engine).evaluate(entry.usage(), strict,
+                                    options.language().locale());
                     if (key != null) {
                         if (read.size() >= REMEMBERED) {
                             read.clear();
                         }
-                        read.put(key, entry);
+                        read.put(key, Map.entry(entry, decision));
                     }
-                } else if (record.json() != null) {
-                    entry = new EntryReader.Entry(record.id(), entry.usage(), entry.strict()); // the id is the row's
+                } else {
+                    // the same text: the same usage, strictness and decision; a CSV row's id is its own
+                    entry = known.getKey();
+                    id = record.json() != null ? record.id() : entry.id();
+                    decision = known.getValue();
                 }
-                id = entry.id();
-                boolean strict = options.strict() || entry.strict();
-                // the decision's texts in the asked language; English is the plain decision
-                Decision decision = options.language() == null || options.language() == fr.inserm.aipolicy.Language.EN
-                        ? engine.evaluate(entry.usage(), strict)
-                        : fr.inserm.aipolicy.PolicyReports.of(engine).evaluate(entry.usage(), strict,
-                                options.language().locale());
                 done.verdicts[decision.verdict().ordinal()]++;
                 byte[] body = texts.get(decision);
                 if (body == null) {

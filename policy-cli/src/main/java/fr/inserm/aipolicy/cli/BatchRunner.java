@@ -1,14 +1,17 @@
 package fr.inserm.aipolicy.cli;
 
+import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.decision.Decision;
 import fr.inserm.aipolicy.decision.Verdict;
+import fr.inserm.aipolicy.report.PolicyReports;
 import fr.inserm.aipolicy.usage.InvalidUsageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
@@ -43,6 +46,10 @@ final class BatchRunner {
     /** Input bytes per chunk, at most (records up to 256 KiB each must not pile up). */
     static final int CHUNK_BYTES = 1 << 20;
     private static final int REMEMBERED = 4_096;
+    /** Per worker: the records read and decided, by text (the options are the same for the whole batch). */
+    private final ThreadLocal<Map<String, Map.Entry<EntryReader.Entry, Decision>>> entries = ThreadLocal.withInitial(java.util.HashMap::new);
+    /** Per worker: the size to give the next chunk's output buffer. */
+    private final ThreadLocal<int[]> sizes = ThreadLocal.withInitial(() -> new int[1]);
 
     private final PolicyEngine engine;
     private final PrintStream err;
@@ -79,7 +86,8 @@ final class BatchRunner {
 
     /** A chunk's output and counts. */
     private static final class Done {
-        byte[] text;
+        /** The chunk's output, UTF-8: written from this buffer, without a copy. */
+        java.io.ByteArrayOutputStream text;
         final long[] verdicts = new long[Verdict.values().length];
         long errors;
         long records;
@@ -109,7 +117,7 @@ final class BatchRunner {
             thread.setDaemon(true);
             return thread;
         });
-        ThreadLocal<Map<Decision, String>> written = ThreadLocal.withInitial(IdentityHashMap::new);
+        ThreadLocal<Map<Decision, byte[]>> written = ThreadLocal.withInitial(IdentityHashMap::new);
         ThreadLocal<EntryReader> readers = ThreadLocal.withInitial(() -> new EntryReader(engine.tools()));
         IOException[] readFailure = new IOException[1];
         long[] blank = new long[1];
@@ -162,7 +170,11 @@ final class BatchRunner {
             for (Future<Done> next = inFlight.take(); next != END; next = inFlight.take()) {
                 Done done = next.get();
                 // one write per chunk of whole records: a reader of the output sees no torn record between chunks
-                write(out, done.text, lastLine);
+                try {
+                    done.text.writeTo(out);
+                } catch (IOException e) {
+                    throw new OutputFailedException(lastLine, e);
+                }
                 records += done.records;
                 errors += done.errors;
                 lastLine = done.lastLine;
@@ -204,35 +216,62 @@ final class BatchRunner {
         }
     }
 
-    private Done decide(List<InputRecord> chunk, Options options, ThreadLocal<Map<Decision, String>> written,
+    private Done decide(List<InputRecord> chunk, Options options, ThreadLocal<Map<Decision, byte[]>> written,
             ThreadLocal<EntryReader> readers) {
         Done done = new Done();
         OutputFormat format = options.format();
-        Map<Decision, String> texts = written.get();
+        Map<Decision, byte[]> texts = written.get();
         EntryReader reader = readers.get();
-        StringBuilder text = new StringBuilder(chunk.size() * 256);
+        // what this worker read and decided before, by the record's text: an inventory repeats a few
+        // thousand profiles, and the same text reads and decides the same (only records that were read
+        // and decided are remembered: a refusal is made anew, with its own line)
+        Map<String, Map.Entry<EntryReader.Entry, Decision>> read = entries.get();
+        // bytes, not characters: a decision's text (kilobytes, with its clauses) is encoded once per
+        // worker and copied as bytes into each line; a decided line is the format's prefix, then the body
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream(Math.max(chunk.size() * 256,
+                sizes.get()[0]));
         for (InputRecord record : chunk) {
             String id = record.id();
             String result;
             try {
-                EntryReader.Entry entry = reader.read(record);
-                id = entry.id();
-                boolean strict = options.strict() || entry.strict();
-                // the decision's texts in the asked language; English is the plain decision
-                Decision decision = options.language() == null || options.language() == fr.inserm.aipolicy.Language.EN
-                        ? engine.evaluate(entry.usage(), strict)
-                        : fr.inserm.aipolicy.report.PolicyReports.of(engine).evaluate(entry.usage(), strict,
-                                options.language().locale());
+                String key = record.json() != null ? record.json()
+                        : record.bytes() != null ? new String(record.bytes(), StandardCharsets.ISO_8859_1) : null;
+                Map.Entry<EntryReader.Entry, Decision> known = key == null ? null : read.get(key);
+                EntryReader.Entry entry;
+                Decision decision;
+                if (known == null) {
+                    entry = reader.read(record);
+                    id = entry.id();
+                    boolean strict = options.strict() || entry.strict();
+                    // the decision's texts in the asked language; English is the plain decision
+                    decision = options.language() == null || options.language() == fr.inserm.aipolicy.Language.EN
+                            ? engine.evaluate(entry.usage(), strict)
+                            : fr.inserm.aipolicy.report.PolicyReports.of(engine).evaluate(entry.usage(), strict,
+                                    options.language().locale());
+                    if (key != null) {
+                        if (read.size() >= REMEMBERED) {
+                            read.clear();
+                        }
+                        read.put(key, Map.entry(entry, decision));
+                    }
+                } else {
+                    // the same text: the same usage, strictness and decision; a CSV row's id is its own
+                    entry = known.getKey();
+                    id = record.json() != null ? record.id() : entry.id();
+                    decision = known.getValue();
+                }
                 done.verdicts[decision.verdict().ordinal()]++;
-                String body = texts.get(decision);
+                byte[] body = texts.get(decision);
                 if (body == null) {
                     if (texts.size() >= REMEMBERED) {
                         texts.clear();
                     }
-                    body = format.decisionBody(decision);
+                    body = OutputFormat.utf8(format.decisionBody(decision));
                     texts.put(decision, body);
                 }
-                result = format.decided(record.line(), id, body);
+                text.writeBytes(OutputFormat.utf8(format.decided(record.line(), id, "")));
+                text.writeBytes(body);
+                result = null;
             } catch (EntryReader.Unreadable e) {
                 done.errors++;
                 result = format.refused(record.line(), e.id, "invalid usage", e.field, e.getMessage());
@@ -243,11 +282,15 @@ final class BatchRunner {
                 done.errors++;
                 result = format.refused(record.line(), id, "internal failure", null, e.toString());
             }
-            text.append(result).append('\n');
+            if (result != null) {
+                text.writeBytes(OutputFormat.utf8(result));
+            }
+            text.write('\n');
             done.records++;
             done.lastLine = record.line();
         }
-        done.text = OutputFormat.utf8(text.toString());
+        done.text = text;
+        sizes.get()[0] = text.size() + text.size() / 8; // the next chunk's buffer, without growing it
         return done;
     }
 }

@@ -1,5 +1,7 @@
 package fr.inserm.aipolicy.cli;
 
+import fr.inserm.aipolicy.Language;
+import fr.inserm.aipolicy.Policy;
 import fr.inserm.aipolicy.decision.Advice;
 import fr.inserm.aipolicy.decision.Assumption;
 import fr.inserm.aipolicy.decision.Contact;
@@ -52,7 +54,10 @@ abstract class OutputFormat {
     /** The part of a decision's line that does not depend on the record, cached per decision. */
     abstract String decisionBody(Decision decision);
 
-    /** A decided record's line, without its line ending. */
+    /**
+     * A decided record's line, without its line ending. The body comes last, unchanged: the batch
+     * writes {@code decided(line, id, "")} then the body's bytes, which it encodes once per decision.
+     */
     abstract String decided(long line, String id, String body);
 
     /** An unreadable record's line, without its line ending. */

@@ -111,7 +111,7 @@ public final class BuildSectionsProbe {
                         cpu / 1_000_000, (System.nanoTime() - waitFrom) / 1e6));
             }
         }
- 
+
         LINES.put("sum of the steps", String.format(Locale.ROOT, "%.1f ms", steps / 1e6));
         LINES.put("jvm start to first decision", (atFirstDecision - jvmStart) + " ms");
         LINES.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-62s %s%n", k, v));

@@ -1,7 +1,5 @@
 package fr.inserm.aipolicy.bench;
 
-import fr.inserm.aipolicy.tools.KnownTool;
-import fr.inserm.aipolicy.tools.ToolCatalogue;
 import fr.inserm.aipolicy.usage.Usage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;

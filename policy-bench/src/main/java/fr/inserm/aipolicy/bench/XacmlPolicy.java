@@ -1,12 +1,8 @@
 package fr.inserm.aipolicy.bench;
 
-import fr.inserm.aipolicy.usage.CodeTarget;
 import fr.inserm.aipolicy.usage.Context;
 import fr.inserm.aipolicy.usage.ContextField;
 import fr.inserm.aipolicy.usage.DataCategory;
-import fr.inserm.aipolicy.usage.Hosting;
-import fr.inserm.aipolicy.usage.Purpose;
-import fr.inserm.aipolicy.usage.Subscription;
 import fr.inserm.aipolicy.usage.Usage;
 import java.io.IOException;
 import java.io.UncheckedIOException;

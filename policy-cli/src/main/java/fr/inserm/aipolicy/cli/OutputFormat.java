@@ -1,7 +1,5 @@
 package fr.inserm.aipolicy.cli;
 
-import fr.inserm.aipolicy.Language;
-import fr.inserm.aipolicy.Policy;
 import fr.inserm.aipolicy.decision.Advice;
 import fr.inserm.aipolicy.decision.Assumption;
 import fr.inserm.aipolicy.decision.Contact;

@@ -1,7 +1,6 @@
 package fr.inserm.aipolicy.cli;
 
 import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.decision.Verdict;
 import fr.inserm.aipolicy.json.PolicyJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

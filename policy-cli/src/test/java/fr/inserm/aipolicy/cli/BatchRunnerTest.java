@@ -6,7 +6,6 @@ import fr.inserm.aipolicy.decision.Decision;
 import fr.inserm.aipolicy.decision.Verdict;
 import fr.inserm.aipolicy.json.PolicyJson;
 import fr.inserm.aipolicy.usage.InvalidUsageException;
-import fr.inserm.aipolicy.usage.Purpose;
 import fr.inserm.aipolicy.usage.Usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,7 +1,6 @@
 package fr.inserm.aipolicy.notebook;
 
 import fr.inserm.aipolicy.Language;
-import fr.inserm.aipolicy.decision.Contact;
 import fr.inserm.aipolicy.decision.Verdict;
 import fr.inserm.aipolicy.usage.DataCategory;
 import fr.inserm.aipolicy.usage.Hosting;

@@ -1,6 +1,5 @@
 package fr.inserm.aipolicy.notebook;
 
-import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.decision.Verdict;
 import java.util.Locale;
 import java.util.Map;

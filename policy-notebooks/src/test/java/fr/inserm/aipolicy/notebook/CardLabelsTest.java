@@ -13,7 +13,6 @@ import fr.inserm.aipolicy.usage.Hosting;
 import fr.inserm.aipolicy.usage.InvalidUsageException;
 import fr.inserm.aipolicy.usage.Purpose;
 import fr.inserm.aipolicy.usage.Subscription;
-import fr.inserm.aipolicy.usage.Tool;
 import fr.inserm.aipolicy.usage.Usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -2,7 +2,6 @@ package fr.inserm.aipolicy.rules;
 
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.PolicyRule;
-import fr.inserm.aipolicy.usage.Usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

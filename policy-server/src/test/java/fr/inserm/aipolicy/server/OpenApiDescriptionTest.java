@@ -2,7 +2,6 @@ package fr.inserm.aipolicy.server;
 
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.decision.Decision;
-import fr.inserm.aipolicy.usage.ContextField;
 import fr.inserm.aipolicy.usage.Usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,6 +1,7 @@
 package fr.inserm.aipolicy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -44,6 +45,10 @@ record PolicyFiles(String origin, SortedMap<String, String> files, boolean fromC
         try {
             URI uri = marker.toURI();
             if ("jar".equals(uri.getScheme())) {
+                PolicyFiles listed = readJarEntries(marker);
+                if (listed != null) {
+                    return listed;
+                }
                 try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
                     return read(jar.getPath("/" + FOLDER), marker.toString(), true);
                 } catch (FileSystemAlreadyExistsException e) {
@@ -76,6 +81,44 @@ record PolicyFiles(String origin, SortedMap<String, String> files, boolean fromC
         } catch (IOException | UncheckedIOException e) {
             throw new PolicyBuildException("cannot read the policy at " + folderOrJar + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The policy folder of a jar on the class path, read with the JDK's own jar reader: what a zip file
+     * system would read (the folder's files, none of its sub-folders), without loading one (about a
+     * hundred milliseconds of an engine's build). Null when the jar is not a plain file (a jar inside
+     * a jar): the file system reads it then.
+     */
+    private static PolicyFiles readJarEntries(URL marker) throws IOException {
+        URL jarFileUrl = ((java.net.JarURLConnection) marker.openConnection()).getJarFileURL();
+        if (!"file".equals(jarFileUrl.getProtocol())) {
+            return null;
+        }
+        Path jarPath;
+        try {
+            jarPath = Path.of(jarFileUrl.toURI());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+        SortedMap<String, String> files = new TreeMap<>();
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(jarPath.toFile())) {
+            for (java.util.Enumeration<java.util.jar.JarEntry> entries = jar.entries(); entries.hasMoreElements();) {
+                java.util.jar.JarEntry entry = entries.nextElement();
+                String name = entry.getName();
+                if (entry.isDirectory() || !name.startsWith(FOLDER) || name.indexOf('/', FOLDER.length()) >= 0) {
+                    continue;
+                }
+                String file = name.substring(FOLDER.length());
+                if (file.endsWith(".drl") || file.endsWith(".properties") || file.endsWith(".json")) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        // as strict as Files.readString: a file that is not UTF-8 is refused, not repaired
+                        files.put(file, StandardCharsets.UTF_8.newDecoder()
+                                .decode(java.nio.ByteBuffer.wrap(in.readAllBytes())).toString());
+                    }
+                }
+            }
+        }
+        return new PolicyFiles(marker.toString(), files, true);
     }
 
     /** The folder itself when it holds policy.properties, else its fr/inserm/aipolicy/rules/ folder. */

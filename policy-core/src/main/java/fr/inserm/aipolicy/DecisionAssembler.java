@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Combines the rules that applied into one decision. This is the only place verdicts combine.
@@ -60,9 +61,10 @@ final class DecisionAssembler {
     private final String version;
     private final String digest;
     private final PolicyMessages messages;
-    private final Map<String, Reason> reasons = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The obligation or advice item of each rule, when it is the item's only rule (by rule id). */
-    private final Map<String, Object> singleItems = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What each rule gives, built once (by rule id): its reason, or its item when it is the item's only rule. */
+    private final Map<String, Reason> reasons = new ConcurrentHashMap<>();
+    private final Map<String, Obligation> singleObligations = new ConcurrentHashMap<>();
+    private final Map<String, Advice> singleAdvice = new ConcurrentHashMap<>();
 
     DecisionAssembler(List<Clause> catalogue, String version, String digest, PolicyMessages messages) {
         this.catalogue = catalogue;
@@ -176,8 +178,8 @@ final class DecisionAssembler {
                     + "(rules applied: " + rules.stream().map(PolicyRule::id).toList() + ")", null);
         }
         List<String> appliedIds = new ArrayList<>(rules.stream().map(PolicyRule::id).toList());
-        return new Decision(verdict, citations(cited), reasons, merge(obligations, Obligation::new),
-                merge(advice, Advice::new), List.copyOf(contacts), version, digest, appliedIds, assumptions, strict);
+        return new Decision(verdict, citations(cited), reasons, merge(obligations, Obligation::new, singleObligations),
+                merge(advice, Advice::new, singleAdvice), List.copyOf(contacts), version, digest, appliedIds, assumptions, strict);
     }
 
     /** The reason a DENY, ESCALATE or ALLOW rule gives: the same immutable object every time. */
@@ -209,16 +211,14 @@ final class DecisionAssembler {
         T make(String id, String text, List<String> clauses, List<String> rules);
     }
 
-    private <T> List<T> merge(Map<String, List<PolicyRule>> byItem, Item<T> item) {
+    private <T> List<T> merge(Map<String, List<PolicyRule>> byItem, Item<T> item, Map<String, T> singles) {
         List<T> items = new ArrayList<>(byItem.size());
         byItem.forEach((id, rules) -> {
             if (rules.size() == 1) {
                 // most items come from one rule: the same immutable item every time
                 PolicyRule rule = rules.get(0);
-                @SuppressWarnings("unchecked")
-                T single = (T) singleItems.computeIfAbsent(rule.id(), r -> item.make(id, rule.text(),
-                        rule.clauses().stream().distinct().sorted(clauseOrder).toList(), List.of(rule.id())));
-                items.add(single);
+                items.add(singles.computeIfAbsent(rule.id(), r -> item.make(id, rule.text(),
+                        rule.clauses().stream().distinct().sorted(clauseOrder).toList(), List.of(rule.id()))));
                 return;
             }
             Set<String> clauses = new LinkedHashSet<>();

@@ -1,8 +1,7 @@
 package fr.inserm.aipolicy;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,41 +37,37 @@ final class FindingsGlobal {
      * line the author wrote).
      */
     static Map<String, String> rewrite(Map<String, String> drl) {
-        Map<String, String> rewritten = drl instanceof SortedMap<String, String> ? new java.util.TreeMap<>()
-                : new LinkedHashMap<>();
+        Map<String, String> rewritten = new TreeMap<>();
         for (Map.Entry<String, String> file : drl.entrySet()) {
             String text = file.getValue();
             int rules = 0;
             for (Matcher m = RULE.matcher(text); m.find();) {
                 rules++;
             }
-            StringBuilder out = new StringBuilder(text.length() + 64);
-            Matcher m = RULE_WITH_CONSEQUENCE.matcher(text);
+            if (rules == 0) {
+                rewritten.put(file.getKey(), text);
+                continue;
+            }
+            Matcher pkg = PACKAGE.matcher(text);
+            if (!pkg.find()) {
+                return drl; // rules without a package line: compile as written
+            }
+            StringBuilder out = new StringBuilder(text.length() + 64).append(text, 0, pkg.end())
+                    .append(" global java.util.List ").append(NAME).append(';');
+            int from = pkg.end();
             int matched = 0;
-            while (m.find()) {
+            for (Matcher m = RULE_WITH_CONSEQUENCE.matcher(text); m.find(); matched++) {
                 if (!m.group(2).strip().equals(INSERT)) {
                     return drl;
                 }
-                matched++;
-                String consequence = m.group(2);
-                int at = m.start(2) + consequence.indexOf(INSERT);
-                m.appendReplacement(out, "");
-                out.append(Matcher.quoteReplacement(text.substring(m.start(), at)))
-                        .append(NAME).append(".add(\"").append(m.group(1)).append("\");")
-                        .append(Matcher.quoteReplacement(text.substring(at + INSERT.length(), m.end())));
+                int at = m.start(2) + m.group(2).indexOf(INSERT);
+                out.append(text, from, at).append(NAME).append(".add(\"").append(m.group(1)).append("\");");
+                from = at + INSERT.length();
             }
-            m.appendTail(out);
             if (matched != rules) {
                 return drl; // a rule this reading does not understand: compile as written
             }
-            Matcher pkg = PACKAGE.matcher(out);
-            String result = pkg.find() && rules > 0
-                    ? out.substring(0, pkg.end()) + " global java.util.List " + NAME + ";" + out.substring(pkg.end())
-                    : out.toString();
-            if (rules > 0 && result.equals(out.toString())) {
-                return drl; // rules without a package line: compile as written
-            }
-            rewritten.put(file.getKey(), result);
+            rewritten.put(file.getKey(), out.append(text, from, text.length()).toString());
         }
         return rewritten;
     }

@@ -2,6 +2,11 @@ package fr.inserm.aipolicy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.nio.ByteBuffer;
+import java.util.Enumeration;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -90,7 +95,7 @@ record PolicyFiles(String origin, SortedMap<String, String> files, boolean fromC
      * a jar): the file system reads it then.
      */
     private static PolicyFiles readJarEntries(URL marker) throws IOException {
-        URL jarFileUrl = ((java.net.JarURLConnection) marker.openConnection()).getJarFileURL();
+        URL jarFileUrl = ((JarURLConnection) marker.openConnection()).getJarFileURL();
         if (!"file".equals(jarFileUrl.getProtocol())) {
             return null;
         }
@@ -101,9 +106,9 @@ record PolicyFiles(String origin, SortedMap<String, String> files, boolean fromC
             return null;
         }
         SortedMap<String, String> files = new TreeMap<>();
-        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(jarPath.toFile())) {
-            for (java.util.Enumeration<java.util.jar.JarEntry> entries = jar.entries(); entries.hasMoreElements();) {
-                java.util.jar.JarEntry entry = entries.nextElement();
+        try (JarFile jar = new JarFile(jarPath.toFile())) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements();) {
+                JarEntry entry = entries.nextElement();
                 String name = entry.getName();
                 if (entry.isDirectory() || !name.startsWith(FOLDER) || name.indexOf('/', FOLDER.length()) >= 0) {
                     continue;
@@ -113,7 +118,7 @@ record PolicyFiles(String origin, SortedMap<String, String> files, boolean fromC
                     try (InputStream in = jar.getInputStream(entry)) {
                         // as strict as Files.readString: a file that is not UTF-8 is refused, not repaired
                         files.put(file, StandardCharsets.UTF_8.newDecoder()
-                                .decode(java.nio.ByteBuffer.wrap(in.readAllBytes())).toString());
+                                .decode(ByteBuffer.wrap(in.readAllBytes())).toString());
                     }
                 }
             }

@@ -42,6 +42,7 @@ final class RuleRunner implements FactsDecider {
     private final KieSessionsPool sessions;
     /** Idle sessions that record in the global list: never reset, one caller at a time each. */
     private final AtomicReferenceArray<Recording> idle;
+    /** Where a new recording session comes from, when none is idle; null unless recording. */
     private final KieBase kieBase;
     private final KieSessionConfiguration oneCallerAtATime;
     /** Each rule's position in the rule book, by rule name: a bit of an applied-rules mask. */
@@ -52,14 +53,16 @@ final class RuleRunner implements FactsDecider {
     RuleRunner(KieBase kieBase, RuleBook ruleBook, DecisionAssembler assembler) {
         this.ruleBook = ruleBook;
         this.assembler = assembler;
-        this.kieBase = kieBase;
         boolean recording = recordsInGlobal(kieBase);
         int cores = Runtime.getRuntime().availableProcessors();
         this.sessions = recording ? null : kieBase.newKieSessionsPool(Math.max(2, cores));
         this.idle = recording ? new AtomicReferenceArray<>(Math.max(2, 2 * cores)) : null;
-        this.oneCallerAtATime = KieServices.Factory.get().newKieSessionConfiguration();
-        // a session is used by one call at a time (taken from the idle array, put back after)
-        oneCallerAtATime.setOption(ThreadSafeOption.NO);
+        this.kieBase = recording ? kieBase : null;
+        this.oneCallerAtATime = recording ? KieServices.Factory.get().newKieSessionConfiguration() : null;
+        if (recording) {
+            // a session is used by one call at a time (taken from the idle array, put back after)
+            oneCallerAtATime.setOption(ThreadSafeOption.NO);
+        }
         List<PolicyRule> all = ruleBook.rules();
         for (int i = 0; i < all.size(); i++) {
             positionByName.put(all.get(i).name(), i);
@@ -104,10 +107,7 @@ final class RuleRunner implements FactsDecider {
         boolean clean = false;
         try {
             FactHandle handle = recording.session.insert(facts);
-            int fired = recording.session.fireAllRules(MAX_FIRINGS);
-            if (fired >= MAX_FIRINGS) {
-                throw new PolicyEvaluationException("the rules fired " + fired + " times for one usage: a rule loops", null);
-            }
+            fireAll(recording.session);
             List<PolicyRule> applied = new ArrayList<>(recording.findings.size());
             for (String name : recording.findings) {
                 applied.add(ruleBook.byName(name));
@@ -155,10 +155,7 @@ final class RuleRunner implements FactsDecider {
         KieSession session = sessions.newKieSession();
         try {
             session.insert(facts);
-            int fired = session.fireAllRules(MAX_FIRINGS);
-            if (fired >= MAX_FIRINGS) {
-                throw new PolicyEvaluationException("the rules fired " + fired + " times for one usage: a rule loops", null);
-            }
+            fireAll(session);
             for (Object finding : session.getObjects(FINDINGS)) {
                 applied.add(ruleBook.byName(((Finding) finding).rule()));
             }
@@ -170,6 +167,14 @@ final class RuleRunner implements FactsDecider {
             session.dispose();
         }
         return applied;
+    }
+
+    /** Fires the rules on what the session holds; a policy whose rules keep firing is looping: fail, not hang. */
+    private static void fireAll(KieSession session) {
+        int fired = session.fireAllRules(MAX_FIRINGS);
+        if (fired >= MAX_FIRINGS) {
+            throw new PolicyEvaluationException("the rules fired " + fired + " times for one usage: a rule loops", null);
+        }
     }
 
     /** Whether the compiled rules record their findings in the global list ({@link FindingsGlobal}). */

@@ -41,6 +41,14 @@ class FindingsGlobalTest {
     }
 
     @Test
+    void bindingsAndOtherTextAreCopiedAsWritten() {
+        String authored = AUTHORED.replace("UsageFacts( external )", "$usage : UsageFacts( external, hosting != \"a\\\\b\" )");
+        String rewritten = FindingsGlobal.rewrite(Map.of("a.drl", authored)).get("a.drl");
+        assertTrue(rewritten.contains("    $usage : UsageFacts( external, hosting != \"a\\\\b\" )\nthen\n"
+                + "    findings.add(\"A4 an internal or local system\");"), rewritten);
+    }
+
+    @Test
     void anyOtherConsequenceLeavesThePolicyAsWritten() {
         Map<String, String> drl = Map.of("a.drl", AUTHORED, "b.drl", AUTHORED.replace(
                 "rule \"A4 an internal or local system\"", "rule \"L1 loops\"").replace(

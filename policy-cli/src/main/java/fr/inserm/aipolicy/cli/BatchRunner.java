@@ -1,9 +1,12 @@
 package fr.inserm.aipolicy.cli;
 
+import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.decision.Decision;
 import fr.inserm.aipolicy.decision.Verdict;
+import fr.inserm.aipolicy.report.PolicyReports;
 import fr.inserm.aipolicy.usage.InvalidUsageException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -12,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +49,13 @@ final class BatchRunner {
     static final int CHUNK_BYTES = 1 << 20;
     private static final int REMEMBERED = 4_096;
     /** Per worker: the records read and decided, by text (the options are the same for the whole batch). */
-    private final ThreadLocal<Map<String, Map.Entry<EntryReader.Entry, Decision>>> entries = ThreadLocal.withInitial(java.util.HashMap::new);
+    private final ThreadLocal<Map<String, Map.Entry<EntryReader.Entry, Decision>>> entries = ThreadLocal.withInitial(HashMap::new);
     /** Per worker: the size to give the next chunk's output buffer. */
     private final ThreadLocal<int[]> sizes = ThreadLocal.withInitial(() -> new int[1]);
 
     private final PolicyEngine engine;
+    /** The decisions' texts in another language than English. */
+    private final PolicyReports reports;
     private final PrintStream err;
     private final int workers;
 
@@ -59,6 +65,7 @@ final class BatchRunner {
 
     BatchRunner(PolicyEngine engine, PrintStream err, int workers) {
         this.engine = engine;
+        this.reports = PolicyReports.of(engine);
         this.err = err;
         this.workers = workers;
     }
@@ -72,7 +79,7 @@ final class BatchRunner {
      * @param failOn verdicts that make the batch end with {@link AipolicyCli#FAIL_ON}
      */
     record Options(OutputFormat format, long skip, boolean header, Set<Verdict> failOn, boolean strict,
-            fr.inserm.aipolicy.Language language) {
+            Language language) {
         Options(OutputFormat format, long skip, boolean header, Set<Verdict> failOn) {
             this(format, skip, header, failOn, false, null);
         }
@@ -85,7 +92,7 @@ final class BatchRunner {
     /** A chunk's output and counts. */
     private static final class Done {
         /** The chunk's output, UTF-8: written from this buffer, without a copy. */
-        java.io.ByteArrayOutputStream text;
+        ByteArrayOutputStream text;
         final long[] verdicts = new long[Verdict.values().length];
         long errors;
         long records;
@@ -226,7 +233,7 @@ final class BatchRunner {
         Map<String, Map.Entry<EntryReader.Entry, Decision>> read = entries.get();
         // bytes, not characters: a decision's text (kilobytes, with its clauses) is encoded once per
         // worker and copied as bytes into each line; a decided line is the format's prefix, then the body
-        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream(Math.max(chunk.size() * 256,
+        ByteArrayOutputStream text = new ByteArrayOutputStream(Math.max(chunk.size() * 256,
                 sizes.get()[0]));
         for (InputRecord record : chunk) {
             String id = record.id();
@@ -242,9 +249,9 @@ final class BatchRunner {
                     id = entry.id();
                     boolean strict = options.strict() || entry.strict();
                     // the decision's texts in the asked language; English is the plain decision
-                    decision = options.language() == null || options.language() == fr.inserm.aipolicy.Language.EN
+                    decision = options.language() == null || options.language() == Language.EN
                             ? engine.evaluate(entry.usage(), strict)
-                            : fr.inserm.aipolicy.report.PolicyReports.of(engine).evaluate(entry.usage(), strict,
+                            : reports.evaluate(entry.usage(), strict,
                                     options.language().locale());
                     if (key != null) {
                         if (read.size() >= REMEMBERED) {

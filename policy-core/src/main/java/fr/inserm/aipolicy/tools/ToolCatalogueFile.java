@@ -164,7 +164,8 @@ final class ToolCatalogueFile {
     /** Whether a text passes the checks of a tool's name (nothing invisible or unreadable in it). */
     private static boolean readable(String text) {
         try {
-            return Tool.named(text).name().equals(text.strip());
+            Tool.named(text); // the same checks as a usage's tool name
+            return true;
         } catch (InvalidUsageException e) {
             return false;
         }

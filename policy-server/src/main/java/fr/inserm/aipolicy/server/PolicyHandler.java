@@ -133,6 +133,7 @@ final class PolicyHandler extends Handler.Abstract {
         new BodyReader(x.request, options.maxBodyBytes(), PolicyServer.DRAIN_LIMIT_BYTES, new BodyReader.Outcome() {
             @Override
             public void body(byte[] bytes) {
+                x.bodyRead = true;
                 try {
                     answer(x, bytes, fallback);
                 } catch (InvalidUsageException e) {
@@ -221,6 +222,8 @@ final class PolicyHandler extends Handler.Abstract {
         final String path;
         final long started = System.nanoTime();
         private final AtomicBoolean answered = new AtomicBoolean();
+        /** Set once the body has been read whole: only then may the connection carry another request. */
+        private volatile boolean bodyRead;
 
         Exchange(Request request, Response response, Callback callback) {
             this.request = request;
@@ -248,6 +251,10 @@ final class PolicyHandler extends Handler.Abstract {
                 }
             }
             return null;
+        }
+
+        private boolean mayCarryBody() {
+            return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
         }
 
         void get(String type, byte[] body, String cache) {
@@ -309,6 +316,12 @@ final class PolicyHandler extends Handler.Abstract {
             }
             response.setStatus(status);
             HttpFields.Mutable headers = response.getHeaders();
+            if (!bodyRead && mayCarryBody()) {
+                // Answered before reading the body (415, 405, 421, 429...): whether the server can still
+                // drain it depends on how much has arrived, so a client reusing the connection would race
+                // its closing. Saying so lets every client open a new one.
+                headers.put(HttpHeader.CONNECTION, "close");
+            }
             SecurityHeaders.add(headers);
             headers.put(HttpHeader.CONTENT_TYPE, type);
             headers.put(HttpHeader.CACHE_CONTROL, cache);

@@ -199,6 +199,26 @@ class PolicyServerApiTest {
     }
 
     @Test
+    void closesTheConnectionWhenItAnswersBeforeReadingTheBody() throws Exception {
+        // A refusal sent before the body is read must not invite the client to reuse a connection the
+        // server may drop: CI once saw the next request on it get no bytes at all.
+        for (int i = 0; i < 40; i++) {
+            HttpResponse<String> refused = client.send(HttpRequest.newBuilder(server.uri().resolve("api/decisions"))
+                    .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(GOOD)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(415, refused.statusCode());
+            assertEquals(Optional.of("close"), refused.headers().firstValue("Connection"), "round " + i);
+            assertEquals(200, client.send(HttpRequest.newBuilder(server.uri().resolve("api/decisions"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(GOOD)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "round " + i);
+        }
+        HttpResponse<String> decided = client.send(HttpRequest.newBuilder(server.uri().resolve("api/decisions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(GOOD)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(Optional.empty(), decided.headers().firstValue("Connection"), "a read body keeps the connection");
+    }
+
+    @Test
     void servesTheCatalogue() throws Exception {
         HttpResponse<String> response = send("GET", "api/clauses");
         assertEquals(200, response.statusCode());

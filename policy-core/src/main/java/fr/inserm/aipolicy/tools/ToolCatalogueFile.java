@@ -4,9 +4,6 @@ import fr.inserm.aipolicy.PolicyBuildException;
 import fr.inserm.aipolicy.usage.Hosting;
 import fr.inserm.aipolicy.usage.InvalidUsageException;
 import fr.inserm.aipolicy.usage.Tool;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -28,17 +25,17 @@ final class ToolCatalogueFile {
 
     static ToolCatalogue read(String json, String origin) {
         String where = origin + "/" + ToolCatalogue.FILE;
-        JsonNode root;
+        JsonTree root;
         try {
-            root = new ObjectMapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new PolicyBuildException(where + " is not valid JSON: " + e.getOriginalMessage(), e);
+            root = JsonTree.parse(json);
+        } catch (JsonTree.JsonParseFailure e) {
+            throw new PolicyBuildException(where + " is not valid JSON: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw new PolicyBuildException(where + " must be a JSON object");
         }
         String version = text(root, "version", where, true);
-        JsonNode toolsNode = root.get("tools");
+        JsonTree toolsNode = root.get("tools");
         if (toolsNode == null || !toolsNode.isArray()) {
             throw new PolicyBuildException(where + " must have a \"tools\" array");
         }
@@ -48,7 +45,7 @@ final class ToolCatalogueFile {
         Map<String, String> compactOwner = new HashMap<>();
         Map<String, String> skeletonOwner = new HashMap<>();
         for (int i = 0; i < toolsNode.size(); i++) {
-            JsonNode node = toolsNode.get(i);
+            JsonTree node = toolsNode.get(i);
             String at = where + ": tools[" + i + "]";
             KnownTool tool = tool(node, at);
             if (byId.put(tool.id(), tool) != null) {
@@ -75,18 +72,18 @@ final class ToolCatalogueFile {
             }
             tools.add(tool);
         }
-        JsonNode footprint = root.get("footprint");
+        JsonTree footprint = root.get("footprint");
         String clause = null;
         List<ModelFootprint> rows = new ArrayList<>();
         List<KnownTool> smaller = new ArrayList<>();
         if (footprint != null) {
             String at = where + ": footprint";
             clause = text(footprint, "clause", at, true);
-            for (JsonNode row : array(footprint, "models", at)) {
+            for (JsonTree row : array(footprint, "models", at)) {
                 rows.add(new ModelFootprint(text(row, "model", at, true), number(row, "energyMilliwattHours", at),
                         number(row, "co2MilligramsEq", at), number(row, "waterMillilitres", at)));
             }
-            for (JsonNode id : array(footprint, "smallerModels", at)) {
+            for (JsonTree id : array(footprint, "smallerModels", at)) {
                 KnownTool tool = byId.get(id.asText());
                 if (tool == null) {
                     throw new PolicyBuildException(at + ".smallerModels names " + id + ", which is not a tool");
@@ -107,7 +104,7 @@ final class ToolCatalogueFile {
     private static final List<String> TOOL_FIELDS = List.of("id", "name", "provider", "kind", "aliases", "tags",
             "hostings", "generative", "parametersBillions", "insermService", "footprintModel", "note");
 
-    private static KnownTool tool(JsonNode node, String at) {
+    private static KnownTool tool(JsonTree node, String at) {
         if (!node.isObject()) {
             throw new PolicyBuildException(at + " must be an object");
         }
@@ -123,26 +120,26 @@ final class ToolCatalogueFile {
             throw new PolicyBuildException(at + " (" + id + "): kind \"" + kind + "\" is not one of " + KINDS);
         }
         List<String> aliases = new ArrayList<>();
-        JsonNode aliasNodes = node.get("aliases");
+        JsonTree aliasNodes = node.get("aliases");
         if (aliasNodes == null || !aliasNodes.isArray()) {
             throw new PolicyBuildException(at + " (" + id + ") must have an \"aliases\" array");
         }
-        for (JsonNode alias : aliasNodes) {
+        for (JsonTree alias : aliasNodes) {
             aliases.add(name(alias, at, id));
         }
         Set<Hosting> hostings = EnumSet.noneOf(Hosting.class);
-        for (JsonNode hosting : array(node, "hostings", at)) {
+        for (JsonTree hosting : array(node, "hostings", at)) {
             hostings.add(hosting(hosting.asText(), at));
         }
-        JsonNode inserm = node.get("insermService");
+        JsonTree inserm = node.get("insermService");
         if (inserm != null && !inserm.isBoolean()) {
             throw new PolicyBuildException(at + " (" + id + "): insermService must be true or false");
         }
-        JsonNode generative = node.get("generative");
+        JsonTree generative = node.get("generative");
         if (generative != null && !generative.isNull() && !generative.isBoolean()) {
             throw new PolicyBuildException(at + " (" + id + "): generative must be true or false");
         }
-        JsonNode size = node.get("parametersBillions");
+        JsonTree size = node.get("parametersBillions");
         Double parameters = null;
         if (size != null && !size.isNull()) {
             if (!size.isNumber() || size.doubleValue() < 0 || size.doubleValue() > Tool.MAX_PARAMETERS_BILLIONS) {
@@ -172,7 +169,7 @@ final class ToolCatalogueFile {
     }
 
     /** An alias or tag: a text with a letter or digit and nothing unreadable. */
-    private static String name(JsonNode alias, String at, String id) {
+    private static String name(JsonTree alias, String at, String id) {
         if (!alias.isTextual() || ToolNames.compact(alias.asText()).isEmpty() || !readable(alias.asText())) {
             throw new PolicyBuildException(at + " (" + id + ") has an empty or unreadable alias or tag: " + alias);
         }
@@ -180,8 +177,8 @@ final class ToolCatalogueFile {
     }
 
     /** Tags: marks that designate the tool only inside a longer name, never as a whole name. */
-    private static List<String> tags(JsonNode node, String at, String id) {
-        JsonNode tags = node.get("tags");
+    private static List<String> tags(JsonTree node, String at, String id) {
+        JsonTree tags = node.get("tags");
         if (tags == null) {
             return List.of();
         }
@@ -189,7 +186,7 @@ final class ToolCatalogueFile {
             throw new PolicyBuildException(at + " (" + id + "): \"tags\" must be an array");
         }
         List<String> out = new ArrayList<>();
-        for (JsonNode tag : tags) {
+        for (JsonTree tag : tags) {
             out.add(name(tag, at, id));
         }
         return out;
@@ -203,8 +200,8 @@ final class ToolCatalogueFile {
         }
     }
 
-    private static String text(JsonNode node, String field, String at, boolean required) {
-        JsonNode value = node.get(field);
+    private static String text(JsonTree node, String field, String at, boolean required) {
+        JsonTree value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {
                 throw new PolicyBuildException(at + " has no text field \"" + field + "\"");
@@ -217,16 +214,16 @@ final class ToolCatalogueFile {
         return value.asText();
     }
 
-    private static JsonNode array(JsonNode node, String field, String at) {
-        JsonNode value = node.get(field);
+    private static JsonTree array(JsonTree node, String field, String at) {
+        JsonTree value = node.get(field);
         if (value == null || !value.isArray() || value.isEmpty()) {
             throw new PolicyBuildException(at + " must have a non-empty \"" + field + "\" array");
         }
         return value;
     }
 
-    private static double number(JsonNode node, String field, String at) {
-        JsonNode value = node.get(field);
+    private static double number(JsonTree node, String field, String at) {
+        JsonTree value = node.get(field);
         if (value == null || !value.isNumber()) {
             throw new PolicyBuildException(at + ": \"" + field + "\" must be a number");
         }

@@ -12,8 +12,11 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -27,6 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * {@code evaluate --batch}: decides every record of a {@link RecordSource}, one output record per input
@@ -49,9 +53,15 @@ final class BatchRunner {
     static final int CHUNK_BYTES = 1 << 20;
     private static final int REMEMBERED = 4_096;
     /** Per worker: the records read and decided, by text (the options are the same for the whole batch). */
-    private final ThreadLocal<Map<String, Map.Entry<EntryReader.Entry, Decision>>> entries = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<Map<Object, Map.Entry<EntryReader.Entry, Decision>>> entries = ThreadLocal.withInitial(HashMap::new);
     /** Per worker: the size to give the next chunk's output buffer. */
     private final ThreadLocal<int[]> sizes = ThreadLocal.withInitial(() -> new int[1]);
+    /**
+     * Chunk output buffers written and handed back for the next chunks. A chunk's output is megabytes
+     * (512 decisions with their clause texts); allocated anew for every chunk, each was a humongous
+     * object to the garbage collector, and the collections held the workers back.
+     */
+    private final BlockingQueue<ByteArrayOutputStream> spareBuffers = new LinkedBlockingQueue<>();
 
     private final PolicyEngine engine;
     /** The decisions' texts in another language than English. */
@@ -138,14 +148,14 @@ final class BatchRunner {
                     bytes += record.size();
                     if (chunk.size() == CHUNK || bytes >= CHUNK_BYTES) {
                         List<InputRecord> full = chunk;
-                        inFlight.put(pool.submit(() -> decide(full, options, written, readers)));
+                        inFlight.put(pool.submit(() -> decide(source, full, options, written, readers)));
                         chunk = new ArrayList<>();
                         bytes = 0;
                     }
                 }
                 if (!chunk.isEmpty()) {
                     List<InputRecord> last = chunk;
-                    inFlight.put(pool.submit(() -> decide(last, options, written, readers)));
+                    inFlight.put(pool.submit(() -> decide(source, last, options, written, readers)));
                 }
             } catch (IOException e) {
                 readFailure[0] = e;
@@ -179,6 +189,10 @@ final class BatchRunner {
                     done.text.writeTo(out);
                 } catch (IOException e) {
                     throw new OutputFailedException(lastLine, e);
+                }
+                done.text.reset();
+                if (spareBuffers.size() < 3 * workers + 2) { // as many as can be in use at once
+                    spareBuffers.offer(done.text);
                 }
                 records += done.records;
                 errors += done.errors;
@@ -221,7 +235,7 @@ final class BatchRunner {
         }
     }
 
-    private Done decide(List<InputRecord> chunk, Options options, ThreadLocal<Map<Decision, byte[]>> written,
+    private Done decide(RecordSource source, List<InputRecord> chunk, Options options, ThreadLocal<Map<Decision, byte[]>> written,
             ThreadLocal<EntryReader> readers) {
         Done done = new Done();
         OutputFormat format = options.format();
@@ -230,22 +244,24 @@ final class BatchRunner {
         // what this worker read and decided before, by the record's text: an inventory repeats a few
         // thousand profiles, and the same text reads and decides the same (only records that were read
         // and decided are remembered: a refusal is made anew, with its own line)
-        Map<String, Map.Entry<EntryReader.Entry, Decision>> read = entries.get();
+        Map<Object, Map.Entry<EntryReader.Entry, Decision>> read = entries.get();
         // bytes, not characters: a decision's text (kilobytes, with its clauses) is encoded once per
         // worker and copied as bytes into each line; a decided line is the format's prefix, then the body
-        ByteArrayOutputStream text = new ByteArrayOutputStream(Math.max(chunk.size() * 256,
-                sizes.get()[0]));
+        ByteArrayOutputStream text = spareBuffers.poll();
+        if (text == null) {
+            text = new ByteArrayOutputStream(Math.max(chunk.size() * 256, sizes.get()[0]));
+        }
         for (InputRecord record : chunk) {
             String id = record.id();
             String result;
             try {
-                String key = record.json() != null ? record.json()
-                        : record.bytes() != null ? new String(record.bytes(), StandardCharsets.ISO_8859_1) : null;
+                Object key = record.json() != null ? record.json()
+                        : record.bytes() != null ? new LineKey(record.bytes()) : record.row();
                 Map.Entry<EntryReader.Entry, Decision> known = key == null ? null : read.get(key);
                 EntryReader.Entry entry;
                 Decision decision;
                 if (known == null) {
-                    entry = reader.read(record);
+                    entry = reader.read(source.ready(record));
                     id = entry.id();
                     boolean strict = options.strict() || entry.strict();
                     // the decision's texts in the asked language; English is the plain decision
@@ -262,7 +278,7 @@ final class BatchRunner {
                 } else {
                     // the same text: the same usage, strictness and decision; a CSV row's id is its own
                     entry = known.getKey();
-                    id = record.json() != null ? record.id() : entry.id();
+                    id = record.bytes() != null ? entry.id() : record.id();
                     decision = known.getValue();
                 }
                 done.verdicts[decision.verdict().ordinal()]++;
@@ -297,5 +313,38 @@ final class BatchRunner {
         done.text = text;
         sizes.get()[0] = text.size() + text.size() / 8; // the next chunk's buffer, without growing it
         return done;
+    }
+
+    /**
+     * A JSON Lines record's bytes as a key of the records a worker remembers. Hashed eight bytes at a
+     * time: the text's own hash, one byte at a time, was a fifth of the workers' time on an inventory.
+     */
+    private static final class LineKey {
+        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+        private final byte[] bytes;
+        private final int hash;
+
+        LineKey(byte[] bytes) {
+            this.bytes = bytes;
+            long h = bytes.length;
+            int i = 0;
+            for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+                h = (h ^ (long) LONGS.get(bytes, i)) * 0x9E3779B97F4A7C15L;
+            }
+            for (; i < bytes.length; i++) {
+                h = (h ^ bytes[i]) * 0x9E3779B97F4A7C15L;
+            }
+            this.hash = (int) (h ^ (h >>> 32));
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof LineKey key && key.hash == hash && Arrays.equals(key.bytes, bytes);
+        }
     }
 }

@@ -132,7 +132,68 @@ final class CsvInventory implements RecordSource {
                 blank++;
                 continue;
             }
-            return convert(line, cells);
+            int idAt = header.indexOf("id");
+            if (cells.length != header.size() || idAt >= 0 && cells[idAt].indexOf('\uFFFD') >= 0) {
+                return convert(line, cells); // refused, with its reason
+            }
+            return InputRecord.ofRow(line, idAt >= 0 && !cells[idAt].isBlank() ? cells[idAt].strip() : null,
+                    new Row(cells, idAt));
+        }
+    }
+
+    /** Converts a row on the worker that decides it. */
+    @Override
+    public InputRecord ready(InputRecord record) {
+        return record.row() == null ? record : convert(record.line(), record.row().cells);
+    }
+
+    /**
+     * A row's cells, equal to another row's when every cell but the id is: two such rows convert to the
+     * same usage (the id is the record's own, and the reader refuses a row whose id is not UTF-8 before
+     * it becomes a Row). A worker remembers what it decided for a row by this, so a profile that an
+     * inventory repeats is converted and decided once per worker.
+     */
+    static final class Row {
+        private final String[] cells;
+        private final int idAt;
+        private int hash;
+
+        Row(String[] cells, int idAt) {
+            this.cells = cells;
+            this.idAt = idAt;
+        }
+
+        int size() {
+            int size = 16 * cells.length;
+            for (String cell : cells) {
+                size += 2 * cell.length();
+            }
+            return size;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = hash;
+            if (h == 0) {
+                for (int i = 0; i < cells.length; i++) {
+                    h = 31 * h + (i == idAt ? 0 : cells[i].hashCode());
+                }
+                hash = h;
+            }
+            return h;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof Row row) || row.cells.length != cells.length || row.idAt != idAt) {
+                return false;
+            }
+            for (int i = 0; i < cells.length; i++) {
+                if (i != idAt && !cells[i].equals(row.cells[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -214,6 +214,31 @@ class CsvInventoryTest {
     }
 
     @Test
+    void repeatedRowsAreDecidedOnceEachKeepingItsOwnIdAndABadIdIsStillRefused() {
+        // workers remember a row by its cells but the id: the id of each answer must still be its row's
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        csv.writeBytes("id,tool.name,hosting,dataCategories,purpose\n".getBytes(StandardCharsets.UTF_8));
+        for (int i = 1; i <= 3_000; i++) {
+            csv.writeBytes(("u" + i + ",Llama,LOCAL,PUBLIC,WRITING\n").getBytes(StandardCharsets.UTF_8));
+        }
+        csv.writeBytes("u".getBytes(StandardCharsets.UTF_8));
+        csv.write(0xE9);
+        csv.writeBytes(",Llama,LOCAL,PUBLIC,WRITING\n".getBytes(StandardCharsets.UTF_8));
+        CliTestSupport.Run run = CliTestSupport.run(csv.toByteArray(), "evaluate", "--batch", "-", "--input", "csv");
+        String[] out = run.out().split("\n");
+        assertEquals(3_001, out.length);
+        for (int i = 0; i < 3_000; i++) {
+            JsonNode answer = readTree(out[i]);
+            assertEquals("u" + (i + 1), answer.get("id").asText(), out[i]);
+            assertEquals(i + 2, answer.get("line").asLong(), out[i]);
+            assertEquals("ALLOW", answer.get("verdict").asText(), out[i]);
+        }
+        JsonNode refused = readTree(out[3_000]);
+        assertEquals("id", refused.get("field").asText(), out[3_000]);
+        assertTrue(refused.get("message").asText().contains("not UTF-8"), out[3_000]);
+    }
+
+    @Test
     void anOverLongCellOrABrokenQuoteStopsTheBatchNamingTheLine() {
         String head = "id,tool.name,hosting,dataCategories,purpose\n1,Llama,LOCAL,PUBLIC,WRITING\n";
         Run longCell = runCsv(head + "2," + "x".repeat(LineFramer.MAX_REQUEST_CHARS + 1) + ",LOCAL,PUBLIC,WRITING\n"

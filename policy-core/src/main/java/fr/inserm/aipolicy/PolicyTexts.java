@@ -8,6 +8,7 @@ import fr.inserm.aipolicy.decision.Decision;
 import fr.inserm.aipolicy.decision.Obligation;
 import fr.inserm.aipolicy.decision.Reason;
 import fr.inserm.aipolicy.tools.ToolCatalogue;
+import fr.inserm.aipolicy.usage.ContextField;
 import fr.inserm.aipolicy.usage.DataCategory;
 import fr.inserm.aipolicy.usage.Hosting;
 import fr.inserm.aipolicy.usage.Purpose;
@@ -178,10 +179,8 @@ final class PolicyTexts implements DecisionAssembler.PolicyMessages {
         for (DataCategory category : DataCategory.values()) {
             keys.add("change.remove." + category.name());
         }
-        for (String field : List.of("userTrained", "expertReview", "dpiaCompleted", "subcontractingAgreement",
-                "trainingDataLawful", "scrapingTermsRespected", "automatedDecisionOnPeople", "webScraping",
-                "subscription", "codeTarget", "subscriptionAuthorised", "deployedForOthers")) {
-            keys.add("change.context." + field);
+        for (ContextField field : ContextField.withRemedy()) {
+            keys.add("change.context." + field.jsonName());
         }
         return keys;
     }

@@ -5,12 +5,11 @@ import fr.inserm.aipolicy.decision.Clause;
 import fr.inserm.aipolicy.decision.Decision;
 import fr.inserm.aipolicy.decision.Reason;
 import fr.inserm.aipolicy.decision.Verdict;
-import fr.inserm.aipolicy.usage.CodeTarget;
 import fr.inserm.aipolicy.usage.Context;
+import fr.inserm.aipolicy.usage.ContextField;
 import fr.inserm.aipolicy.usage.DataCategory;
 import fr.inserm.aipolicy.usage.Hosting;
 import fr.inserm.aipolicy.usage.InvalidUsageException;
-import fr.inserm.aipolicy.usage.Subscription;
 import fr.inserm.aipolicy.usage.Usage;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -28,11 +27,11 @@ import java.util.function.UnaryOperator;
  * same rules: no rule has a hand-written remedy.
  *
  * <p>The single changes tried: another hosting ({@code INTERNAL}, {@code LOCAL},
- * {@code EXTERNAL_SOVEREIGN}); leaving out one data category; stating as done what the rules ask to
- * be done ({@code userTrained}, {@code expertReview}, {@code dpiaCompleted},
- * {@code subcontractingAgreement}, {@code trainingDataLawful}, {@code scrapingTermsRespected} set to
- * true); and giving up what they object to ({@code automatedDecisionOnPeople} and {@code webScraping}
- * set to false, {@code subscription} to {@code NONE}, {@code codeTarget} to {@code GENERAL}).
+ * {@code EXTERNAL_SOVEREIGN}); leaving out one data category; and, for each context field with a
+ * remedy ({@link ContextField#withRemedy()}, in its order), stating the remedy instead: as done what
+ * the rules ask to be done ({@code userTrained}, {@code expertReview}, ... set to true), or giving up
+ * what they object to ({@code deployedForOthers}, {@code webScraping} set to false, {@code subscription}
+ * to {@code NONE}, {@code codeTarget} to {@code GENERAL}).
  * Every single change and every pair of changes to different fields is decided; sets of three only
  * when no single change or pair works. A set is kept when its variant is allowed and no smaller
  * kept set is part of it, so every change of a kept set is needed. Sets come smallest first, then in
@@ -81,44 +80,15 @@ final class AlternativeSearch {
             }));
         }
         Context c = usage.context();
-        toTrue(steps, "userTrained", c.userTrained(), b -> b.userTrained(true));
-        toTrue(steps, "expertReview", c.expertReview(), b -> b.expertReview(true));
-        toTrue(steps, "dpiaCompleted", c.dpiaCompleted(), b -> b.dpiaCompleted(true));
-        toTrue(steps, "subcontractingAgreement", c.subcontractingAgreement(), b -> b.subcontractingAgreement(true));
-        toTrue(steps, "trainingDataLawful", c.trainingDataLawful(), b -> b.trainingDataLawful(true));
-        toTrue(steps, "scrapingTermsRespected", c.scrapingTermsRespected(), b -> b.scrapingTermsRespected(true));
-        if (c.subscription() == Subscription.INSERM_FUNDED) {
-            toTrue(steps, "subscriptionAuthorised", c.subscriptionAuthorised(), b -> b.subscriptionAuthorised(true));
-        }
-        if (Boolean.TRUE.equals(c.deployedForOthers())) {
-            steps.add(context("deployedForOthers", "true", "false", b -> b.deployedForOthers(false)));
-        }
-        if (Boolean.TRUE.equals(c.automatedDecisionOnPeople())) {
-            steps.add(context("automatedDecisionOnPeople", "true", "false", b -> b.automatedDecisionOnPeople(false)));
-        }
-        if (Boolean.TRUE.equals(c.webScraping())) {
-            steps.add(context("webScraping", "true", "false", b -> b.webScraping(false)));
-        }
-        if (c.subscription() != null && c.subscription() != Subscription.NONE) {
-            steps.add(context("subscription", c.subscription().name(), Subscription.NONE.name(),
-                    b -> b.subscription(Subscription.NONE)));
-        }
-        if (c.codeTarget() != null && c.codeTarget() != CodeTarget.GENERAL) {
-            steps.add(context("codeTarget", c.codeTarget().name(), CodeTarget.GENERAL.name(),
-                    b -> b.codeTarget(CodeTarget.GENERAL)));
+        for (ContextField field : ContextField.withRemedy()) {
+            if (field.remedyApplies(c)) {
+                Object from = field.valueIn(c);
+                steps.add(new Step(field.path(), from == null ? null : ContextField.text(from),
+                        ContextField.text(field.remedy()), "change.context." + field.jsonName(),
+                        u -> u.toBuilder().context(u.context().toBuilder().set(field, field.remedy()).build()).build()));
+            }
         }
         return steps;
-    }
-
-    private static void toTrue(List<Step> steps, String field, Boolean current, UnaryOperator<Context.Builder> set) {
-        if (!Boolean.TRUE.equals(current)) {
-            steps.add(context(field, current == null ? null : current.toString(), "true", set));
-        }
-    }
-
-    private static Step context(String field, String from, String to, UnaryOperator<Context.Builder> set) {
-        return new Step("context." + field, from, to, "change.context." + field,
-                u -> u.toBuilder().context(set.apply(u.context().toBuilder()).build()).build());
     }
 
     /**

@@ -71,7 +71,7 @@ final class PageContent {
         map.put("/app.js", new StaticFile("text/javascript; charset=utf-8", read("static/app.js")));
         map.put("/style.css", new StaticFile("text/css; charset=utf-8", read("static/style.css")));
         map.put("/favicon.svg", new StaticFile("image/svg+xml", read("static/favicon.svg")));
-        map.put("/openapi.json", new StaticFile("application/json; charset=utf-8", read("openapi.json")));
+        map.put("/openapi.json", new StaticFile("application/json; charset=utf-8", openApiJson()));
         files = Map.copyOf(map);
     }
 
@@ -165,6 +165,44 @@ final class PageContent {
             purposes.add(p.name());
         }
         return bytes(root);
+    }
+
+    /**
+     * The OpenAPI description, written by hand but for what the usage schema defines: the fields of
+     * {@code context} ({@link ContextField#all()}: a boolean, or a text among the field's values; null
+     * is "not stated") and the values of {@code hosting}, {@code dataCategories} and {@code purpose}
+     * are filled in here, so that a field added to the schema is described without an edit.
+     */
+    private static byte[] openApiJson() {
+        ObjectNode root;
+        try {
+            root = (ObjectNode) JSON.readTree(read("openapi.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ObjectNode request = (ObjectNode) root.at("/components/schemas/DecisionRequest/properties");
+        ObjectNode context = ((ObjectNode) request.get("context")).putObject("properties");
+        for (ContextField field : ContextField.all()) {
+            ObjectNode property = context.putObject(field.jsonName());
+            if (field.type() == Boolean.class) {
+                property.put("type", "boolean");
+            } else {
+                property.put("type", "string");
+                field.acceptedTexts().forEach(property.putArray("enum")::add);
+            }
+            property.put("nullable", true);
+        }
+        enumOf((ObjectNode) request.get("hosting"), Hosting.values());
+        enumOf((ObjectNode) request.get("dataCategories").get("items"), DataCategory.values());
+        enumOf((ObjectNode) request.get("purpose"), Purpose.values());
+        return bytes(root);
+    }
+
+    private static void enumOf(ObjectNode schema, Enum<?>[] values) {
+        ArrayNode names = schema.putArray("enum");
+        for (Enum<?> value : values) {
+            names.add(value.name());
+        }
     }
 
     /**

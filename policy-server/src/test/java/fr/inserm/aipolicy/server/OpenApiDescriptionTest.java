@@ -260,8 +260,16 @@ class OpenApiDescriptionTest {
                 assertEquals(field.acceptedTexts(), documented.getEnum().stream().map(String::valueOf).toList(), field.jsonName());
             }
         }
-        assertNotNull(api.getComponents().getSchemas().get("DecisionRequest").getProperties().get("strict"));
+        Map<String, Schema> request = api.getComponents().getSchemas().get("DecisionRequest").getProperties();
+        assertNotNull(request.get("strict"));
         assertNotNull(api.getPaths().get("/api/schema"));
+        // the values the server fills in from the library's enumerations
+        assertEquals(java.util.Arrays.stream(fr.inserm.aipolicy.usage.Hosting.values()).map(Enum::name).toList(),
+                request.get("hosting").getEnum().stream().map(String::valueOf).toList());
+        assertEquals(java.util.Arrays.stream(fr.inserm.aipolicy.usage.Purpose.values()).map(Enum::name).toList(),
+                request.get("purpose").getEnum().stream().map(String::valueOf).toList());
+        assertEquals(java.util.Arrays.stream(fr.inserm.aipolicy.usage.DataCategory.values()).map(Enum::name).toList(),
+                request.get("dataCategories").getItems().getEnum().stream().map(String::valueOf).toList());
     }
 
     @Test

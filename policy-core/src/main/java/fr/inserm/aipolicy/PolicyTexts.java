@@ -57,11 +57,6 @@ final class PolicyTexts implements DecisionAssembler.PolicyMessages {
         this.tools = tools;
     }
 
-    /**
-     * The texts of an engine built by {@link PolicyEngine#builder()}.
-     *
-     * @throws UnsupportedOperationException for an engine built otherwise
-     */
     /** Reads and checks the texts of a policy against its rules and catalogue. */
     static PolicyTexts read(PolicyFiles files, List<PolicyRule> rules, List<Clause> catalogue) {
         String origin = files.origin();

@@ -234,86 +234,103 @@ public final class AipolicyCli {
         Path resume;
         Set<Verdict> failOn = EnumSet.noneOf(Verdict.class);
         boolean strict;
+
+        /**
+         * Reads the arguments of {@code evaluate}.
+         *
+         * @return what is wrong with them, in words, or null when they can run
+         */
+        String read(List<String> args) {
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                String value = i + 1 < args.size() ? args.get(i + 1) : null;
+                switch (arg) {
+                    case "--batch" -> batch = true;
+                    case "--pretty" -> pretty = true;
+                    case "--alternatives" -> alternatives = true;
+                    case "--strict" -> strict = true;
+                    case "--lang" -> {
+                        if (value == null) {
+                            return "--lang needs en or fr";
+                        }
+                        i++;
+                        try {
+                            language = Language.of(value);
+                        } catch (InvalidUsageException e) {
+                            return "--lang: " + e.problem() + "; accepted: en, fr";
+                        }
+                    }
+                    case "--input" -> {
+                        if (value == null || !List.of("jsonl", "csv").contains(value)) {
+                            return "--input takes jsonl or csv";
+                        }
+                        input = args.get(++i);
+                    }
+                    case "--output" -> {
+                        if (value == null || !OutputFormat.NAMES.contains(value)) {
+                            return "--output takes json, csv or text";
+                        }
+                        output = args.get(++i);
+                    }
+                    case "--skip" -> {
+                        if (value == null || !value.matches("\\d{1,18}")) {
+                            return "--skip takes a number of lines (0 or more)";
+                        }
+                        skip = Long.parseLong(args.get(++i));
+                    }
+                    case "--resume" -> {
+                        if (value == null) {
+                            return "--resume needs the output file of the interrupted run";
+                        }
+                        resume = Path.of(args.get(++i));
+                    }
+                    case "--fail-on" -> {
+                        if (value == null || !List.of("deny", "escalate").contains(value)) {
+                            return "--fail-on takes deny (exit 4 on a DENY) or escalate (exit 4 on a DENY"
+                                    + " or an ESCALATE)";
+                        }
+                        i++;
+                        failOn = value.equals("deny") ? EnumSet.of(Verdict.DENY)
+                                : EnumSet.of(Verdict.DENY, Verdict.ESCALATE);
+                    }
+                    default -> {
+                        if (source != null || (arg.startsWith("--") && !arg.equals("-"))) {
+                            return "unexpected argument: " + arg;
+                        }
+                        source = arg;
+                    }
+                }
+            }
+            if (source == null) {
+                return "evaluate needs a FILE, or - for standard input";
+            }
+            if (batch && (alternatives || pretty)) {
+                return "--alternatives and --pretty work on one usage, not with --batch";
+            }
+            if (!batch && (input != null || output != null || skip != null || resume != null)) {
+                return "--input, --output, --skip and --resume work with --batch";
+            }
+            if (skip != null && resume != null) {
+                return "--skip and --resume cannot be combined: --resume finds where to start in its file";
+            }
+            if (resume != null && "text".equals(output)) {
+                return "--resume works with --output json or csv, whose records name their line";
+            }
+            return null;
+        }
+
+        String outputName() {
+            return output == null ? "json" : output;
+        }
     }
 
     private int evaluate(List<String> args, Supplier<PolicyEngine> engineSupplier) {
         EvaluateArgs a = new EvaluateArgs();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String value = i + 1 < args.size() ? args.get(i + 1) : null;
-            switch (arg) {
-                case "--batch" -> a.batch = true;
-                case "--pretty" -> a.pretty = true;
-                case "--alternatives" -> a.alternatives = true;
-                case "--strict" -> a.strict = true;
-                case "--lang" -> {
-                    if (value == null) {
-                        return usageError("--lang needs en or fr");
-                    }
-                    i++;
-                    try {
-                        a.language = Language.of(value);
-                    } catch (InvalidUsageException e) {
-                        return usageError("--lang: " + e.problem() + "; accepted: en, fr");
-                    }
-                }
-                case "--input" -> {
-                    if (value == null || !List.of("jsonl", "csv").contains(value)) {
-                        return usageError("--input takes jsonl or csv");
-                    }
-                    a.input = args.get(++i);
-                }
-                case "--output" -> {
-                    if (value == null || !OutputFormat.NAMES.contains(value)) {
-                        return usageError("--output takes json, csv or text");
-                    }
-                    a.output = args.get(++i);
-                }
-                case "--skip" -> {
-                    if (value == null || !value.matches("\\d{1,18}")) {
-                        return usageError("--skip takes a number of lines (0 or more)");
-                    }
-                    a.skip = Long.parseLong(args.get(++i));
-                }
-                case "--resume" -> {
-                    if (value == null) {
-                        return usageError("--resume needs the output file of the interrupted run");
-                    }
-                    a.resume = Path.of(args.get(++i));
-                }
-                case "--fail-on" -> {
-                    if (value == null || !List.of("deny", "escalate").contains(value)) {
-                        return usageError("--fail-on takes deny (exit 4 on a DENY) or escalate (exit 4 on a DENY"
-                                + " or an ESCALATE)");
-                    }
-                    i++;
-                    a.failOn = value.equals("deny") ? EnumSet.of(Verdict.DENY)
-                            : EnumSet.of(Verdict.DENY, Verdict.ESCALATE);
-                }
-                default -> {
-                    if (a.source != null || (arg.startsWith("--") && !arg.equals("-"))) {
-                        return usageError("unexpected argument: " + arg);
-                    }
-                    a.source = arg;
-                }
-            }
+        String problem = a.read(args);
+        if (problem != null) {
+            return usageError(problem);
         }
-        if (a.source == null) {
-            return usageError("evaluate needs a FILE, or - for standard input");
-        }
-        if (a.batch && (a.alternatives || a.pretty)) {
-            return usageError("--alternatives and --pretty work on one usage, not with --batch");
-        }
-        if (!a.batch && (a.input != null || a.output != null || a.skip != null || a.resume != null)) {
-            return usageError("--input, --output, --skip and --resume work with --batch");
-        }
-        if (a.skip != null && a.resume != null) {
-            return usageError("--skip and --resume cannot be combined: --resume finds where to start in its file");
-        }
-        String output = a.output == null ? "json" : a.output;
-        if (a.resume != null && output.equals("text")) {
-            return usageError("--resume works with --output json or csv, whose records name their line");
-        }
+        String output = a.outputName();
         try (InputStream input = open(a.source)) {
             PolicyEngine engine = engineSupplier.get();
             if (!a.batch) {

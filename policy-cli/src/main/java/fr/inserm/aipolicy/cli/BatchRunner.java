@@ -7,6 +7,7 @@ import fr.inserm.aipolicy.decision.Verdict;
 import fr.inserm.aipolicy.report.PolicyReports;
 import fr.inserm.aipolicy.usage.InvalidUsageException;
 import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -14,7 +15,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -61,7 +64,7 @@ final class BatchRunner {
      * (512 decisions with their clause texts); allocated anew for every chunk, each was a humongous
      * object to the garbage collector, and the collections held the workers back.
      */
-    private final BlockingQueue<ByteArrayOutputStream> spareBuffers = new LinkedBlockingQueue<>();
+    private final BlockingQueue<ChunkBuffer> spareBuffers = new LinkedBlockingQueue<>();
 
     private final PolicyEngine engine;
     /** The decisions' texts in another language than English. */
@@ -102,7 +105,7 @@ final class BatchRunner {
     /** A chunk's output and counts. */
     private static final class Done {
         /** The chunk's output, UTF-8: written from this buffer, without a copy. */
-        ByteArrayOutputStream text;
+        ChunkBuffer text;
         final long[] verdicts = new long[Verdict.values().length];
         long errors;
         long records;
@@ -173,6 +176,9 @@ final class BatchRunner {
         readerThread.setDaemon(true);
         readerThread.start();
 
+        // a file or standard output is written through its channel: the stream's native write copies every
+        // chunk (megabytes) into freshly allocated memory first, which was most of the writer's time
+        FileChannel channel = out instanceof FileOutputStream file ? file.getChannel() : null;
         long[] verdicts = new long[Verdict.values().length];
         long errors = 0;
         long records = 0;
@@ -186,7 +192,7 @@ final class BatchRunner {
                 Done done = next.get();
                 // one write per chunk of whole records: a reader of the output sees no torn record between chunks
                 try {
-                    done.text.writeTo(out);
+                    done.text.writeTo(out, channel);
                 } catch (IOException e) {
                     throw new OutputFailedException(lastLine, e);
                 }
@@ -247,9 +253,9 @@ final class BatchRunner {
         Map<Object, Map.Entry<EntryReader.Entry, Decision>> read = entries.get();
         // bytes, not characters: a decision's text (kilobytes, with its clauses) is encoded once per
         // worker and copied as bytes into each line; a decided line is the format's prefix, then the body
-        ByteArrayOutputStream text = spareBuffers.poll();
+        ChunkBuffer text = spareBuffers.poll();
         if (text == null) {
-            text = new ByteArrayOutputStream(Math.max(chunk.size() * 256, sizes.get()[0]));
+            text = new ChunkBuffer(Math.max(chunk.size() * 256, sizes.get()[0]));
         }
         for (InputRecord record : chunk) {
             String id = record.id();
@@ -345,6 +351,24 @@ final class BatchRunner {
         @Override
         public boolean equals(Object other) {
             return other instanceof LineKey key && key.hash == hash && Arrays.equals(key.bytes, bytes);
+        }
+    }
+
+    /** A chunk's output, written whole to a channel without another copy when there is one. */
+    private static final class ChunkBuffer extends ByteArrayOutputStream {
+        ChunkBuffer(int size) {
+            super(size);
+        }
+
+        void writeTo(OutputStream out, FileChannel channel) throws IOException {
+            if (channel == null) {
+                writeTo(out);
+                return;
+            }
+            ByteBuffer bytes = ByteBuffer.wrap(buf, 0, count);
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
         }
     }
 }

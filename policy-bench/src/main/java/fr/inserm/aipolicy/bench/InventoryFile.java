@@ -59,7 +59,8 @@ public final class InventoryFile {
             line.append(usage.tool().parametersBillions());
         }
         line.append(',').append(usage.hosting()).append(',')
-                .append(usage.dataCategories().stream().map(DataCategory::name).sorted().collect(Collectors.joining(";")))
+                .append(usage.dataCategories().isEmpty() ? ";" // the empty list: an empty cell is "not stated"
+                        : usage.dataCategories().stream().map(DataCategory::name).sorted().collect(Collectors.joining(";")))
                 .append(',').append(usage.purpose());
         for (ContextField field : ContextField.all()) {
             Object value = field.valueIn(usage.context());

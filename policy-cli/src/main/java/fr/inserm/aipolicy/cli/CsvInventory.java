@@ -33,7 +33,8 @@ import java.util.Map;
  * the JSON Lines path reads, so every check and message is the core's and names the column.
  *
  * <p>An empty cell means "not stated". {@code dataCategories} holds categories separated by
- * {@code ;}. A boolean cell is {@code true} or {@code false} (any case, as spreadsheets write
+ * {@code ;}; {@code ;} alone is the empty list (nothing beyond the request), which an empty cell,
+ * "not stated", cannot say: that is refused as an absent field is. A boolean cell is {@code true} or {@code false} (any case, as spreadsheets write
  * {@code TRUE}); a number cell a decimal number; anything else is an error naming the column and
  * the line. The context columns come from the core's {@link Context} record, so a field the core
  * adds is a column without an edit here. A row's {@code line} is the line of the file where it

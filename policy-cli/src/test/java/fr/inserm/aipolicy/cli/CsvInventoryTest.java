@@ -146,6 +146,23 @@ class CsvInventoryTest {
     }
 
     @Test
+    void aSemicolonAloneIsTheEmptyListOfDataAndAnEmptyCellIsRefusedAsNotStated() {
+        CliTestSupport.Run fromJson = CliTestSupport.run(
+                "{\"tool\":{\"name\":\"ChatGPT\"},\"hosting\":\"EXTERNAL\",\"dataCategories\":[],\"purpose\":\"WRITING\"}\n",
+                "evaluate", "--batch", "-");
+        CliTestSupport.Run fromCsv = CliTestSupport.run(
+                "tool.name,hosting,dataCategories,purpose\nChatGPT,EXTERNAL,;,WRITING\nChatGPT,EXTERNAL,,WRITING\n",
+                "evaluate", "--batch", "-", "--input", "csv");
+        String[] lines = fromCsv.out().split("\n");
+        assertEquals(2, lines.length, fromCsv.out());
+        assertTrue(fromJson.out().startsWith("{\"line\":1,\"verdict\":"), fromJson.out());
+        assertEquals(fromJson.out().strip().replaceFirst("^\\{\"line\":1,", ""),
+                lines[0].replaceFirst("^\\{\"line\":2,", ""));
+        assertTrue(lines[1].startsWith("{\"line\":3,\"error\":\"invalid usage\",\"field\":\"dataCategories\""), lines[1]);
+        assertTrue(lines[1].contains("required"), lines[1]);
+    }
+
+    @Test
     void anUnknownColumnIsRefusedOnceNamingItAndTheAcceptedColumns() {
         String csv = "id,tool.name,hosting,dataCategories,purpose,context.userTrainde\n"
                 + "1,ChatGPT,EXTERNAL,PUBLIC,WRITING,true\n2,ChatGPT,EXTERNAL,PUBLIC,WRITING,true\n";

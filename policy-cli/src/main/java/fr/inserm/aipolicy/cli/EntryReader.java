@@ -90,7 +90,16 @@ final class EntryReader {
             throw new Unreadable(record.id(), record.field(), record.problem());
         }
         if (record.json() != null) {
-            return entry(record.id(), record.json());
+            try {
+                return entry(record.id(), record.json());
+            } catch (InvalidUsageException e) {
+                // a converted CSV row: a spreadsheet cannot write JSON's [], so the refusal says how
+                if (e.field().equals("dataCategories") && e.problem().equals("required")) {
+                    throw new InvalidUsageException(e.field(), "required (an empty cell is not stated; write ; alone"
+                            + " when nothing beyond the request goes into the tool)", e.acceptedValues());
+                }
+                throw e;
+            }
         }
         String text = decode(record.bytes());
         if (text.length() > LineFramer.MAX_REQUEST_CHARS) {

@@ -159,7 +159,8 @@ class CsvInventoryTest {
         assertEquals(fromJson.out().strip().replaceFirst("^\\{\"line\":1,", ""),
                 lines[0].replaceFirst("^\\{\"line\":2,", ""));
         assertTrue(lines[1].startsWith("{\"line\":3,\"error\":\"invalid usage\",\"field\":\"dataCategories\""), lines[1]);
-        assertTrue(lines[1].contains("required"), lines[1]);
+        assertTrue(lines[1].contains("\"message\":\"dataCategories: required (an empty cell is not stated; write ; alone"),
+                lines[1]);
     }
 
     @Test

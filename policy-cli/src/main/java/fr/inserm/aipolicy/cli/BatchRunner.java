@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
 
 /**
  * {@code evaluate --batch}: decides every record of a {@link RecordSource}, one output record per input
@@ -139,40 +140,9 @@ final class BatchRunner {
         ThreadLocal<EntryReader> readers = ThreadLocal.withInitial(() -> new EntryReader(engine.tools()));
         IOException[] readFailure = new IOException[1];
         long[] blank = new long[1];
-        Thread readerThread = new Thread(() -> {
-            try {
-                List<InputRecord> chunk = new ArrayList<>();
-                int bytes = 0;
-                for (InputRecord record = source.next(); record != null; record = source.next()) {
-                    if (record.line() <= options.skip()) {
-                        continue;
-                    }
-                    chunk.add(record);
-                    bytes += record.size();
-                    if (chunk.size() == CHUNK || bytes >= CHUNK_BYTES) {
-                        List<InputRecord> full = chunk;
-                        inFlight.put(pool.submit(() -> decide(source, full, options, written, readers)));
-                        chunk = new ArrayList<>();
-                        bytes = 0;
-                    }
-                }
-                if (!chunk.isEmpty()) {
-                    List<InputRecord> last = chunk;
-                    inFlight.put(pool.submit(() -> decide(source, last, options, written, readers)));
-                }
-            } catch (IOException e) {
-                readFailure[0] = e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                blank[0] = source.blankLines();
-                try {
-                    inFlight.put(END);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, "aipolicy-batch-reader");
+        Thread readerThread = new Thread(reader(source, options, inFlight,
+                chunk -> pool.submit(() -> decide(source, chunk, options, written, readers)), readFailure, blank),
+                "aipolicy-batch-reader");
         readerThread.setDaemon(true);
         readerThread.start();
 
@@ -226,11 +196,56 @@ final class BatchRunner {
         if (readFailure[0] != null) {
             throw readFailure[0];
         }
+        summary(records, verdicts, errors, blank[0], options.skip());
+        return errors > 0 ? AipolicyCli.BAD_INPUT : failOn ? AipolicyCli.FAIL_ON : AipolicyCli.OK;
+    }
+
+    /**
+     * The reader thread's work: cuts the source into chunks of whole records and queues each chunk's
+     * decision in input order, then {@link #END}; a failure to read is kept in {@code readFailure}.
+     */
+    private static Runnable reader(RecordSource source, Options options, BlockingQueue<Future<Done>> inFlight,
+            Function<List<InputRecord>, Future<Done>> submit, IOException[] readFailure, long[] blank) {
+        return () -> {
+            try {
+                List<InputRecord> chunk = new ArrayList<>();
+                int bytes = 0;
+                for (InputRecord record = source.next(); record != null; record = source.next()) {
+                    if (record.line() <= options.skip()) {
+                        continue;
+                    }
+                    chunk.add(record);
+                    bytes += record.size();
+                    if (chunk.size() == CHUNK || bytes >= CHUNK_BYTES) {
+                        inFlight.put(submit.apply(chunk));
+                        chunk = new ArrayList<>();
+                        bytes = 0;
+                    }
+                }
+                if (!chunk.isEmpty()) {
+                    inFlight.put(submit.apply(chunk));
+                }
+            } catch (IOException e) {
+                readFailure[0] = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                blank[0] = source.blankLines();
+                try {
+                    inFlight.put(END);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+    }
+
+    /** The batch's summary line, on standard error: standard output holds only the records' answers. */
+    private void summary(long records, long[] verdicts, long errors, long blank, long skip) {
         err.println("aipolicy: " + records + " lines: " + verdicts[Verdict.ALLOW.ordinal()] + " ALLOW, "
                 + verdicts[Verdict.ESCALATE.ordinal()] + " ESCALATE, " + verdicts[Verdict.DENY.ordinal()] + " DENY, "
-                + errors + " errors, " + blank[0] + " blank lines skipped"
-                + (options.skip() > 0 ? ", resumed after line " + options.skip() : ""));
-        return errors > 0 ? AipolicyCli.BAD_INPUT : failOn ? AipolicyCli.FAIL_ON : AipolicyCli.OK;
+                + errors + " errors, " + blank + " blank lines skipped"
+                + (skip > 0 ? ", resumed after line " + skip : ""));
     }
 
     private static void write(OutputStream out, byte[] bytes, long lastLine) throws OutputFailedException {

@@ -85,11 +85,8 @@ final class DecisionAssembler {
         return assembleOrdered(applied.stream().distinct().sorted(RuleBook.ORDER).toList(), strict);
     }
 
-    /**
-     * Assembles the decision of rules already distinct and in rule-book order ({@link RuleBook#ORDER}),
-     * as the runner lists them from its applied-rules mask: no sort on the path of a new usage.
-     */
-    Decision assembleOrdered(List<PolicyRule> rules, boolean strict) {
+    /** DENY over ESCALATE over a permit (ALLOW); null when no rule decided: no permit, so DENY by default. */
+    private static Verdict ruled(List<PolicyRule> rules) {
         Verdict verdict = null;
         boolean permitted = false;
         for (PolicyRule rule : rules) {
@@ -101,10 +98,14 @@ final class DecisionAssembler {
                 permitted = true;
             }
         }
-        boolean noPermit = verdict == null && !permitted;
-        if (verdict == null) {
-            verdict = permitted ? Verdict.ALLOW : Verdict.DENY;
-        }
+        return verdict != null ? verdict : permitted ? Verdict.ALLOW : null;
+    }
+
+    /**
+     * The assumptions a decision keeps: a declaration always, any other when the verdict had the fact
+     * been otherwise is stricter than this one (an assumption that changes nothing is not written).
+     */
+    private static List<PolicyRule> assumed(List<PolicyRule> rules, Verdict verdict) {
         List<PolicyRule> assumed = new ArrayList<>();
         for (PolicyRule rule : rules) {
             if (rule.effect() == RuleEffect.ASSUMPTION
@@ -112,6 +113,18 @@ final class DecisionAssembler {
                 assumed.add(rule);
             }
         }
+        return assumed;
+    }
+
+    /**
+     * Assembles the decision of rules already distinct and in rule-book order ({@link RuleBook#ORDER}),
+     * as the runner lists them from its applied-rules mask: no sort on the path of a new usage.
+     */
+    Decision assembleOrdered(List<PolicyRule> rules, boolean strict) {
+        Verdict ruled = ruled(rules);
+        boolean noPermit = ruled == null;
+        Verdict verdict = noPermit ? Verdict.DENY : ruled;
+        List<PolicyRule> assumed = assumed(rules, verdict);
         boolean strictEscalate = strict && verdict == Verdict.ALLOW && !assumed.isEmpty();
         if (strictEscalate) {
             verdict = Verdict.ESCALATE;

@@ -34,14 +34,19 @@ import java.util.Map;
  *
  * <p>An empty cell means "not stated". {@code dataCategories} holds categories separated by
  * {@code ;}; {@code ;} alone is the empty list (nothing beyond the request), which an empty cell,
- * "not stated", cannot say: that is refused as an absent field is. A boolean cell is {@code true} or {@code false} (any case, as spreadsheets write
- * {@code TRUE}); a number cell a decimal number; anything else is an error naming the column and
- * the line. The context columns come from the core's {@link Context} record, so a field the core
- * adds is a column without an edit here. A row's {@code line} is the line of the file where it
+ * "not stated", cannot say: that is refused as an absent field is, with {@link #EMPTY_DATA_CELL}.
+ * A boolean cell is {@code true} or {@code false} (any case, as spreadsheets write {@code TRUE}); a
+ * number cell a decimal number; anything else is an error naming the column and the line. The
+ * context columns come from the core's {@link Context} record, so a field the core adds is a column
+ * without an edit here. A row's {@code line} is the line of the file where it
  * starts (the header is line 1). A byte that is not UTF-8 makes its own row an error.
  */
 final class CsvInventory implements RecordSource {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Added to the refusal of an empty {@code dataCategories} cell: a spreadsheet cannot write JSON's []. */
+    static final String EMPTY_DATA_CELL = " (an empty cell is not stated; write ; alone when nothing beyond the"
+            + " request goes into the tool)";
+
     private static final List<String> REQUIRED = List.of("tool.name", "hosting", "dataCategories", "purpose");
 
     private final MappingIterator<String[]> rows;

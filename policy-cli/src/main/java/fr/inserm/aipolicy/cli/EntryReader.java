@@ -93,10 +93,10 @@ final class EntryReader {
             try {
                 return entry(record.id(), record.json());
             } catch (InvalidUsageException e) {
-                // a converted CSV row: a spreadsheet cannot write JSON's [], so the refusal says how
-                if (e.field().equals("dataCategories") && e.problem().equals("required")) {
-                    throw new InvalidUsageException(e.field(), "required (an empty cell is not stated; write ; alone"
-                            + " when nothing beyond the request goes into the tool)", e.acceptedValues());
+                // a converted CSV row whose dataCategories cell was empty (the field is absent from its JSON)
+                if (e.field().equals("dataCategories") && !record.json().contains("\"dataCategories\":")) {
+                    throw new InvalidUsageException(e.field(), e.problem() + CsvInventory.EMPTY_DATA_CELL,
+                            e.acceptedValues());
                 }
                 throw e;
             }

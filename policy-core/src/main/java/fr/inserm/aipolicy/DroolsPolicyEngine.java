@@ -23,7 +23,7 @@ final class DroolsPolicyEngine implements PolicyEngine {
     private final Policy policy;
     private final ToolCatalogue tools;
     private final RuleRunner runner;
-    private final FactsDecider decider;
+    private final CachingDecider decider;
     /** Whether the rules were compiled by the Maven build rather than when this engine was built. */
     private final boolean compiledAtBuildTime;
 
@@ -70,19 +70,27 @@ final class DroolsPolicyEngine implements PolicyEngine {
     @Override
     public Decision evaluate(Usage usage, boolean strict) {
         Objects.requireNonNull(usage, "usage");
-        return decider.decide(factsOf(usage), strict);
-    }
-
-    /**
-     * Checks the usage against the tool catalogue, and reduces it to what the rules see: a declared
-     * local or internal hosting is confirmed when the name is a catalogued tool that runs nowhere else.
-     */
-    UsageFacts factsOf(Usage usage) {
         tools.check(usage); // remembered per name by the catalogue
         Tool tool = usage.tool();
-        boolean confirmed = !usage.hosting().isExternal() && tools.confirms(tool.name(), usage.hosting());
+        boolean confirmed = confirmed(usage);
+        // the key first: a usage decided before is answered without making its facts
+        Decision cached = decider.cached(UsageFacts.keyOf(usage.hosting(), usage.purpose(), usage.dataCategories(),
+                tool.generative(), tool.parametersBillions(), confirmed, usage.context()), strict);
+        return cached != null ? cached : decider.decide(UsageFacts.of(usage.hosting(), usage.purpose(),
+                usage.dataCategories(), tool.generative(), tool.parametersBillions(), confirmed, usage.context()), strict);
+    }
+
+    /** Checks the usage against the tool catalogue, and reduces it to what the rules see (for tests). */
+    UsageFacts factsOf(Usage usage) {
+        tools.check(usage);
+        Tool tool = usage.tool();
         return UsageFacts.of(usage.hosting(), usage.purpose(), usage.dataCategories(), tool.generative(),
-                tool.parametersBillions(), confirmed, usage.context());
+                tool.parametersBillions(), confirmed(usage), usage.context());
+    }
+
+    /** A declared local or internal hosting is confirmed when the name is a catalogued tool that runs nowhere else. */
+    private boolean confirmed(Usage usage) {
+        return !usage.hosting().isExternal() && tools.confirms(usage.tool().name(), usage.hosting());
     }
 
     /** The rules' decision on the facts, assembled anew: what the caches must agree with (for tests). */

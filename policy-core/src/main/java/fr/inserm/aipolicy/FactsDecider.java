@@ -4,8 +4,8 @@ import fr.inserm.aipolicy.decision.Decision;
 import fr.inserm.aipolicy.facts.UsageFacts;
 
 /**
- * Decides what the rules see of a usage: the {@link RuleRunner} itself, or a {@link CachingDecider}
- * in front of it. The catalogue's check and the reduction of a usage to its facts are the engine's.
+ * Decides what the rules see of a usage: the {@link RuleRunner}, behind the engine's
+ * {@link CachingDecider}. The catalogue's check and the reduction of a usage to its key are the engine's.
  */
 interface FactsDecider {
     /**

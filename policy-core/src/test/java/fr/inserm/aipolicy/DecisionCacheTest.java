@@ -184,6 +184,44 @@ class DecisionCacheTest {
         assertTrue(cache.size() <= 3);
     }
 
+    @Test
+    void threadsSharingTheCacheOnlyEverFindTheDecisionKeptForTheirKey() throws Exception {
+        Decision[] decisions = new Decision[7];
+        Purpose[] purposes = Purpose.values();
+        for (int i = 0; i < decisions.length; i++) {
+            decisions[i] = engine.evaluate(Usage.builder().tool("t").hosting(Hosting.LOCAL)
+                    .purpose(purposes[i % purposes.length]).dataCategories(DataCategory.PUBLIC).build());
+        }
+        DecisionCache cache = new DecisionCache(64); // small, so that it empties itself while the threads run
+        List<Thread> threads = new ArrayList<>();
+        List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+        int[] found = new int[4];
+        for (int t = 0; t < found.length; t++) {
+            int thread = t;
+            Random random = new Random(SEED + t);
+            threads.add(new Thread(() -> {
+                for (int i = 0; i < 200_000; i++) {
+                    long key = random.nextInt(100);
+                    Decision kept = cache.get(key);
+                    if (kept == null) {
+                        cache.put(key, decisions[(int) (key % decisions.length)]);
+                    } else if (kept != decisions[(int) (key % decisions.length)] && wrong.size() < 5) {
+                        wrong.add("key " + key);
+                    } else {
+                        found[thread]++;
+                    }
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertEquals(List.of(), wrong, "seed " + SEED + ": a key found another key's decision");
+        assertTrue(Arrays.stream(found).sum() > 0, "the threads found decisions in the cache");
+        assertTrue(cache.size() <= 64, "bounded: " + cache.size());
+    }
+
     private static Tool randomTool(Random random, Purpose purpose) {
         Double[] sizes = {null, 0.5, 7.0, 10.0, 10.5, 70.0};
         boolean generative = purpose.producesContent() || random.nextInt(4) != 0;

@@ -28,6 +28,7 @@ public final class UsageFacts {
     private static final DataCategory[] CATEGORIES = DataCategory.values();
     private static final Hosting[] HOSTINGS = Hosting.values();
     private static final Purpose[] PURPOSES = Purpose.values();
+    private static final ContextField[] FIELDS = ContextField.all().toArray(new ContextField[0]);
 
     private final Hosting hosting;
     private final Purpose purpose;
@@ -47,7 +48,7 @@ public final class UsageFacts {
         this.largeModel = largeModel;
         this.hostingConfirmed = hostingConfirmed;
         this.context = context;
-        this.key = encode();
+        this.key = encode(hosting, purpose, dataCategories, generative, largeModel, hostingConfirmed, context);
     }
 
     /**
@@ -67,8 +68,30 @@ public final class UsageFacts {
         EnumSet<DataCategory> categories = dataCategories.isEmpty() ? EnumSet.noneOf(DataCategory.class)
                 : EnumSet.copyOf(dataCategories);
         return new UsageFacts(hosting, purpose, Collections.unmodifiableSet(categories), generative,
-                parametersBillions != null && parametersBillions > LARGE_MODEL_BILLIONS,
+                large(parametersBillions), hostingConfirmed && !hosting.isExternal(), context);
+    }
+
+    /**
+     * The key of the facts of a usage, without making them: {@code of(...).key()} for the same
+     * arguments. An engine looks its decisions up by it, and allocates nothing when it finds one.
+     *
+     * @param hosting where the system runs
+     * @param purpose what it is used for
+     * @param dataCategories the data that go into it
+     * @param generative whether the tool is generative
+     * @param parametersBillions the model's size, or {@code null} when unknown
+     * @param hostingConfirmed whether the tool catalogue confirms a local or internal hosting
+     * @param context what the user states
+     * @return the key
+     */
+    public static long keyOf(Hosting hosting, Purpose purpose, Set<DataCategory> dataCategories, boolean generative,
+            Double parametersBillions, boolean hostingConfirmed, Context context) {
+        return encode(hosting, purpose, dataCategories, generative, large(parametersBillions),
                 hostingConfirmed && !hosting.isExternal(), context);
+    }
+
+    private static boolean large(Double parametersBillions) {
+        return parametersBillions != null && parametersBillions > LARGE_MODEL_BILLIONS;
     }
 
     /**
@@ -108,7 +131,8 @@ public final class UsageFacts {
                 context.build());
     }
 
-    private long encode() {
+    private static long encode(Hosting hosting, Purpose purpose, Set<DataCategory> dataCategories, boolean generative,
+            boolean largeModel, boolean hostingConfirmed, Context context) {
         long k = hosting.ordinal();
         for (DataCategory category : CATEGORIES) {
             k = k << 1 | (dataCategories.contains(category) ? 1 : 0);
@@ -117,8 +141,8 @@ public final class UsageFacts {
         k = k << 1 | (generative ? 1 : 0);
         k = k << 1 | (largeModel ? 1 : 0);
         k = k << 1 | (hostingConfirmed ? 1 : 0);
-        for (ContextField field : ContextField.all()) {
-            Object value = context.get(field);
+        for (ContextField field : FIELDS) { // an array: the engine encodes a key on every decision
+            Object value = field.valueIn(context);
             int code = value == null ? 0 : field.statedValues().indexOf(value) + 1;
             k = k << bits(field.statedValues().size()) | code;
         }

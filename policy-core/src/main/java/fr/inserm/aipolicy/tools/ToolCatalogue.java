@@ -196,8 +196,7 @@ public final class ToolCatalogue {
             return false;
         }
         // remembered per name with the catalogue's other facts about it: the engine asks on every decision
-        KnownTool exact = facts(toolName).exact();
-        return exact != null && exact.insideOnly() && exact.hostings().contains(hosting);
+        return facts(toolName).confirmed().contains(hosting);
     }
 
     /**
@@ -349,8 +348,10 @@ public final class ToolCatalogue {
         for (KnownTool tool : contained) {
             common.retainAll(tool.hostings());
         }
+        KnownTool exact = byCompact.get(ToolNames.compact(toolName));
+        Set<Hosting> confirmed = exact != null && exact.insideOnly() ? exact.hostings() : Set.of();
         return new NameFacts(List.copyOf(contained), Collections.unmodifiableSet(common), lookAlike,
-                lookAlikeCharacter, byCompact.get(ToolNames.compact(toolName)));
+                lookAlikeCharacter, exact, confirmed);
     }
 
     static boolean isSuffixTag(String tag) {
@@ -364,9 +365,12 @@ public final class ToolCatalogue {
      * @param common the hostings where every contained tool exists (all when none)
      * @param lookAlike the tool whose name the name imitates, or null
      * @param lookAlikeCharacter the first imitating character, for the message, or null
+     * @param exact the tool the name designates, or null
+     * @param confirmed the hostings a declaration of which the catalogue confirms: those of the tool
+     *     the name designates, when it runs nowhere external; otherwise none
      */
     record NameFacts(List<KnownTool> contained, Set<Hosting> common, KnownTool lookAlike, String lookAlikeCharacter,
-            KnownTool exact) {
+            KnownTool exact, Set<Hosting> confirmed) {
     }
 
     @Override

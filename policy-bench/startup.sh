@@ -4,6 +4,8 @@
 #   sees them: the outside application's class path (embedding-test/app: policy-rules and what it brings,
 #   no rule compiler), without and with a class-data sharing archive the application makes in one run
 #   (`-XX:ArchiveClassesAtExit`, JDK 17's dynamic archive), and with the benchmarks jar (everything);
+# - Drools alone on the application's class path: the rules' kie base made from their compiled model
+#   (KieBaseProbe), the floor under the engine's build;
 # - the CLI end to end: `evaluate` on one file, by java -jar and by the launcher policy-cli/target/aipolicy
 #   (the README's command, with the build's archive).
 # Needs `mvn -B -Pbench install -DskipTests` first (the application's class path is read from the installed
@@ -16,11 +18,14 @@ trap 'rm -rf "$tmp"' EXIT
 probe=fr.inserm.aipolicy.bench.StartupProbe
 {
 if mvn -q -B -f embedding-test/app/pom.xml dependency:build-classpath -Dmdep.outputFile="$tmp/cp.txt" >/dev/null 2>&1; then
-  jar cf "$tmp/probe.jar" -C policy-bench/target/classes fr/inserm/aipolicy/bench/StartupProbe.class
+  jar cf "$tmp/probe.jar" -C policy-bench/target/classes fr/inserm/aipolicy/bench/StartupProbe.class \
+    -C policy-bench/target/classes fr/inserm/aipolicy/bench/KieBaseProbe.class
   cp="$tmp/probe.jar:$(cat "$tmp/cp.txt")"
   java -XX:ArchiveClassesAtExit="$tmp/app.jsa" -cp "$cp" $probe >/dev/null 2>&1 || true
   for i in $(seq "$runs"); do
     echo "application: $(java -cp "$cp" $probe 2>/dev/null)"
+    # Drools alone: the rules' kie base from their compiled model, nothing of the engine's own
+    echo "application, Drools kie base alone: $(java -cp "$cp" fr.inserm.aipolicy.bench.KieBaseProbe 2>/dev/null)"
     if [ -f "$tmp/app.jsa" ]; then
       echo "application, with its archive: $(java -XX:SharedArchiveFile="$tmp/app.jsa" -cp "$cp" $probe 2>/dev/null)"
     fi

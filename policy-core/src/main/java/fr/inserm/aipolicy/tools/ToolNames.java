@@ -46,7 +46,21 @@ final class ToolNames {
 
     /** NFKC, then case folding (upper then lower case, so that ß and ẞ fold to ss and ς to σ). */
     static String normalise(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        String text = ascii(name) ? name : Normalizer.normalize(name, Normalizer.Form.NFKC);
+        return text.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether a text is ASCII alone, which every Unicode normal form leaves as it is: the catalogue's
+     * names are, so an engine's build does not load the JDK's normalisation data to read them.
+     */
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The words of a name: runs of letters and digits of its normalised form. */
@@ -81,7 +95,7 @@ final class ToolNames {
      * letters mapped to the letter they imitate, then "rn" read as "m".
      */
     static String skeleton(String compact) {
-        String decomposed = Normalizer.normalize(compact, Normalizer.Form.NFD);
+        String decomposed = ascii(compact) ? compact : Normalizer.normalize(compact, Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(decomposed.length());
         decomposed.codePoints().forEach(cp -> {
             int type = Character.getType(cp);

@@ -95,9 +95,16 @@ class DecisionCacheTest {
                     set.add(c);
                 }
             }
-            UsageFacts facts = UsageFacts.of(Hosting.values()[random.nextInt(4)], purpose, set, random.nextBoolean(),
-                    random.nextBoolean() ? null : random.nextDouble() * 20, random.nextBoolean(), randomContext(random));
+            Hosting hosting = Hosting.values()[random.nextInt(4)];
+            boolean generative = random.nextBoolean();
+            Double size = random.nextBoolean() ? null : random.nextDouble() * 20;
+            boolean confirmed = random.nextBoolean();
+            Context context = randomContext(random);
+            UsageFacts facts = UsageFacts.of(hosting, purpose, set, generative, size, confirmed, context);
             assertTrue(facts.key() >= 0, "the key fits 63 bits");
+            // the engine looks decisions up by keyOf and keeps them by key(): the two must agree
+            assertEquals(facts.key(), UsageFacts.keyOf(hosting, purpose, set, generative, size, confirmed, context),
+                    "seed " + SEED + ": keyOf differs from the facts' key");
             UsageFacts back = UsageFacts.ofKey(facts.key());
             String visible = visible(facts);
             assertEquals(visible, visible(back), "seed " + SEED + ": the key loses a fact");

@@ -33,20 +33,17 @@ final class CachingDecider {
     }
 
     /**
-     * Decides the facts and keeps the decision by their key.
+     * Decides the facts and keeps the decision by their key: what an engine does when {@link #cached}
+     * found none for that key ({@code UsageFacts.keyOf} and {@link UsageFacts#key()} agree).
      *
      * @param facts what the rules see of a usage
      * @param strict whether an ALLOW that rests on an assumption becomes ESCALATE
      * @return the decision
      * @throws PolicyEvaluationException when the rules fail to run
      */
-    Decision decide(UsageFacts facts, boolean strict) {
-        long entry = facts.key() << 1 | (strict ? 1 : 0);
-        Decision decision = cache.get(entry);
-        if (decision == null) {
-            decision = decider.decide(facts, strict);
-            cache.put(entry, decision);
-        }
+    Decision decideAndKeep(UsageFacts facts, boolean strict) {
+        Decision decision = decider.decide(facts, strict);
+        cache.put(facts.key() << 1 | (strict ? 1 : 0), decision);
         return decision;
     }
 }

@@ -76,16 +76,19 @@ final class DroolsPolicyEngine implements PolicyEngine {
         // the key first: a usage decided before is answered without making its facts
         Decision cached = decider.cached(UsageFacts.keyOf(usage.hosting(), usage.purpose(), usage.dataCategories(),
                 tool.generative(), tool.parametersBillions(), confirmed, usage.context()), strict);
-        return cached != null ? cached : decider.decide(UsageFacts.of(usage.hosting(), usage.purpose(),
-                usage.dataCategories(), tool.generative(), tool.parametersBillions(), confirmed, usage.context()), strict);
+        return cached != null ? cached : decider.decideAndKeep(facts(usage, confirmed), strict);
     }
 
     /** Checks the usage against the tool catalogue, and reduces it to what the rules see (for tests). */
     UsageFacts factsOf(Usage usage) {
         tools.check(usage);
+        return facts(usage, confirmed(usage));
+    }
+
+    private static UsageFacts facts(Usage usage, boolean confirmed) {
         Tool tool = usage.tool();
         return UsageFacts.of(usage.hosting(), usage.purpose(), usage.dataCategories(), tool.generative(),
-                tool.parametersBillions(), confirmed(usage), usage.context());
+                tool.parametersBillions(), confirmed, usage.context());
     }
 
     /** A declared local or internal hosting is confirmed when the name is a catalogued tool that runs nowhere else. */

@@ -351,7 +351,7 @@ public final class ToolCatalogue {
         KnownTool exact = byCompact.get(ToolNames.compact(toolName));
         Set<Hosting> confirmed = exact != null && exact.insideOnly() ? exact.hostings() : Set.of();
         return new NameFacts(List.copyOf(contained), Collections.unmodifiableSet(common), lookAlike,
-                lookAlikeCharacter, exact, confirmed);
+                lookAlikeCharacter, confirmed);
     }
 
     static boolean isSuffixTag(String tag) {
@@ -365,12 +365,11 @@ public final class ToolCatalogue {
      * @param common the hostings where every contained tool exists (all when none)
      * @param lookAlike the tool whose name the name imitates, or null
      * @param lookAlikeCharacter the first imitating character, for the message, or null
-     * @param exact the tool the name designates, or null
      * @param confirmed the hostings a declaration of which the catalogue confirms: those of the tool
      *     the name designates, when it runs nowhere external; otherwise none
      */
     record NameFacts(List<KnownTool> contained, Set<Hosting> common, KnownTool lookAlike, String lookAlikeCharacter,
-            KnownTool exact, Set<Hosting> confirmed) {
+            Set<Hosting> confirmed) {
     }
 
     @Override

@@ -16,9 +16,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.inserm.aipolicy.testing.ForwardingPolicyEngine;
 import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -74,18 +76,47 @@ class BatchRunnerTest {
         }
     }
 
-    private record Run(int status, List<String> out, String err) {
+    /**
+     * A batch's exit status, output and standard error. The output stays bytes until read, one line at a
+     * time: several thousand decisions with their clause texts are tens of megabytes, and the whole of them
+     * as one string, then split, outgrew the small heap these tests run in (a test's memory, not the batch's).
+     */
+    private record Run(int status, Output output, String err) {
+        /** The output's lines, each ended by a newline in the output (for small outputs). */
+        List<String> out() throws IOException {
+            List<String> lines = new ArrayList<>();
+            try (BufferedReader reader = lines()) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    lines.add(line);
+                }
+            }
+            return lines;
+        }
+
+        /** The output read one line at a time. */
+        BufferedReader lines() {
+            return new BufferedReader(new InputStreamReader(output.read(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** What a batch wrote, read back without a copy. */
+    private static final class Output extends ByteArrayOutputStream {
+        InputStream read() {
+            return new ByteArrayInputStream(buf, 0, count);
+        }
+
+        boolean endsWithNewlineOrIsEmpty() {
+            return count == 0 || buf[count - 1] == '\n';
+        }
     }
 
     private static Run run(PolicyEngine which, String input, int workers) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Output out = new Output();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new BatchRunner(which, new PrintStream(err, true, StandardCharsets.UTF_8), workers)
                 .run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out);
-        String text = out.toString(StandardCharsets.UTF_8);
-        List<String> lines = text.isEmpty() ? List.of() : List.of(text.split("\n", -1)).subList(0, text.split("\n", -1).length - 1);
-        assertTrue(text.isEmpty() || text.endsWith("\n"), "every output line ends with a newline");
-        return new Run(status, lines, err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.endsWithNewlineOrIsEmpty(), "every output line ends with a newline");
+        return new Run(status, out, err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -98,12 +129,16 @@ class BatchRunnerTest {
             in.add(usageLine(random));
         }
         Run run = run(engine, String.join("\n", in) + "\n", 3);
-        assertEquals(count, run.out().size(), "seed " + seed);
         Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
-        for (int i = 0; i < count; i++) {
-            assertEquals(expected(in.get(i), i + 1), run.out().get(i), "seed " + seed + ", line " + (i + 1));
-            verdicts.merge(engine.evaluate(PolicyJson.readUsage(in.get(i))).verdict(), 1, Integer::sum);
+        int lines = 0;
+        try (BufferedReader out = run.lines()) {
+            for (String line = out.readLine(); line != null; line = out.readLine(), lines++) {
+                assertTrue(lines < count, "seed " + seed + ": more output lines than input lines");
+                assertEquals(expected(in.get(lines), lines + 1), line, "seed " + seed + ", line " + (lines + 1));
+                verdicts.merge(engine.evaluate(PolicyJson.readUsage(in.get(lines))).verdict(), 1, Integer::sum);
+            }
         }
+        assertEquals(count, lines, "seed " + seed);
         assertEquals(AipolicyCli.OK, run.status());
         assertEquals("aipolicy: " + count + " lines: " + verdicts.getOrDefault(Verdict.ALLOW, 0) + " ALLOW, "
                 + verdicts.getOrDefault(Verdict.ESCALATE, 0) + " ESCALATE, " + verdicts.getOrDefault(Verdict.DENY, 0)
@@ -123,8 +158,9 @@ class BatchRunnerTest {
         in.set(BatchRunner.CHUNK + 3, " \t ");
         in.set(in.size() - 1, "[]");
         Run run = run(engine, String.join("\n", in), 2);
+        List<String> answers = run.out();
         List<Integer> blank = List.of(BatchRunner.CHUNK + 1, BatchRunner.CHUNK + 4);
-        assertEquals(in.size() - blank.size(), run.out().size(), "one output line per non-blank input line, the last"
+        assertEquals(in.size() - blank.size(), answers.size(), "one output line per non-blank input line, the last"
                 + " one without a newline too");
         List<Integer> bad = List.of(2, BatchRunner.CHUNK + 2, in.size());
         int out = 0;
@@ -132,7 +168,7 @@ class BatchRunnerTest {
             if (blank.contains(i + 1)) {
                 continue;
             }
-            String answer = run.out().get(out++);
+            String answer = answers.get(out++);
             JsonNode node = JSON.readTree(answer);
             assertEquals(i + 1, node.get("line").asInt(), answer);
             assertEquals(expected(in.get(i), i + 1), answer);
@@ -142,7 +178,7 @@ class BatchRunnerTest {
                 assertTrue(node.hasNonNull("message"));
             }
         }
-        assertEquals("hosting", JSON.readTree(run.out().get(1)).get("field").asText());
+        assertEquals("hosting", JSON.readTree(answers.get(1)).get("field").asText());
         assertEquals(AipolicyCli.BAD_INPUT, run.status());
         assertTrue(run.err().strip().startsWith("aipolicy: " + (in.size() - 2) + " lines: "), run.err());
         assertTrue(run.err().strip().endsWith(", 3 errors, 2 blank lines skipped"), run.err());
@@ -162,13 +198,14 @@ class BatchRunnerTest {
         String good = "{\"tool\": {\"name\": \"a\"}, \"hosting\": \"LOCAL\", \"dataCategories\": [], \"purpose\": \"WRITING\"}";
         String hr = good.replace("WRITING", "HR_ADMINISTRATION");
         Run run = run(failing, good + "\n" + hr + "\n" + good + "\n", 2);
-        assertEquals(3, run.out().size());
-        JsonNode error = JSON.readTree(run.out().get(1));
+        List<String> answers = run.out();
+        assertEquals(3, answers.size());
+        JsonNode error = JSON.readTree(answers.get(1));
         assertEquals(2, error.get("line").asInt());
         assertEquals("internal failure", error.get("error").asText());
         assertFalse(error.has("field"));
-        assertEquals(expected(good, 1), run.out().get(0));
-        assertEquals(expected(good, 3), run.out().get(2));
+        assertEquals(expected(good, 1), answers.get(0));
+        assertEquals(expected(good, 3), answers.get(2));
         assertEquals(AipolicyCli.BAD_INPUT, run.status());
     }
 

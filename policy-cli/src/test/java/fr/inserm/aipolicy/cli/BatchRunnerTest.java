@@ -1,6 +1,7 @@
 package fr.inserm.aipolicy.cli;
 
 import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.cli.CliTestSupport.FileRun;
 import fr.inserm.aipolicy.PolicyEvaluationException;
 import fr.inserm.aipolicy.decision.Decision;
 import fr.inserm.aipolicy.decision.Verdict;
@@ -20,10 +21,13 @@ import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.FileOutputStream;
+import java.io.RandomAccessFile;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -31,6 +35,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The batch pipeline keeps the contract of {@code evaluate --batch}: one output line per input line,
@@ -76,47 +81,30 @@ class BatchRunnerTest {
         }
     }
 
+    /** Where each test's batch writes its answers. */
+    @TempDir
+    Path dir;
+
     /**
-     * A batch's exit status, output and standard error. The output stays bytes until read, one line at a
-     * time: several thousand decisions with their clause texts are tens of megabytes, and the whole of them
-     * as one string, then split, outgrew the small heap these tests run in (a test's memory, not the batch's).
+     * Runs a batch, its answers to a file read one line at a time: several thousand decisions with their
+     * clause texts are tens of megabytes, which as one string, then split, outgrew the small heap these
+     * tests run in (a test's memory, not the batch's).
      */
-    private record Run(int status, Output output, String err) {
-        /** The output's lines, each ended by a newline in the output (for small outputs). */
-        List<String> out() throws IOException {
-            List<String> lines = new ArrayList<>();
-            try (BufferedReader reader = lines()) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    lines.add(line);
-                }
-            }
-            return lines;
-        }
-
-        /** The output read one line at a time. */
-        BufferedReader lines() {
-            return new BufferedReader(new InputStreamReader(output.read(), StandardCharsets.UTF_8));
-        }
-    }
-
-    /** What a batch wrote, read back without a copy. */
-    private static final class Output extends ByteArrayOutputStream {
-        InputStream read() {
-            return new ByteArrayInputStream(buf, 0, count);
-        }
-
-        boolean endsWithNewlineOrIsEmpty() {
-            return count == 0 || buf[count - 1] == '\n';
-        }
-    }
-
-    private static Run run(PolicyEngine which, String input, int workers) throws IOException {
-        Output out = new Output();
+    private FileRun run(PolicyEngine which, String input, int workers) throws IOException {
+        Path output = Files.createTempFile(dir, "answers", ".jsonl");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new BatchRunner(which, new PrintStream(err, true, StandardCharsets.UTF_8), workers)
-                .run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out);
-        assertTrue(out.endsWithNewlineOrIsEmpty(), "every output line ends with a newline");
-        return new Run(status, out, err.toString(StandardCharsets.UTF_8));
+        int status;
+        try (OutputStream out = new FileOutputStream(output.toFile())) {
+            status = new BatchRunner(which, new PrintStream(err, true, StandardCharsets.UTF_8), workers)
+                    .run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out);
+        }
+        try (RandomAccessFile file = new RandomAccessFile(output.toFile(), "r")) {
+            if (file.length() > 0) {
+                file.seek(file.length() - 1);
+                assertEquals('\n', file.read(), "every output line ends with a newline");
+            }
+        }
+        return new FileRun(status, output, err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -128,7 +116,7 @@ class BatchRunnerTest {
         for (int i = 0; i < count; i++) {
             in.add(usageLine(random));
         }
-        Run run = run(engine, String.join("\n", in) + "\n", 3);
+        FileRun run = run(engine, String.join("\n", in) + "\n", 3);
         Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
         int lines = 0;
         try (BufferedReader out = run.lines()) {
@@ -157,8 +145,8 @@ class BatchRunnerTest {
         in.set(BatchRunner.CHUNK + 1, "{not json");
         in.set(BatchRunner.CHUNK + 3, " \t ");
         in.set(in.size() - 1, "[]");
-        Run run = run(engine, String.join("\n", in), 2);
-        List<String> answers = run.out();
+        FileRun run = run(engine, String.join("\n", in), 2);
+        List<String> answers = run.allLines();
         List<Integer> blank = List.of(BatchRunner.CHUNK + 1, BatchRunner.CHUNK + 4);
         assertEquals(in.size() - blank.size(), answers.size(), "one output line per non-blank input line, the last"
                 + " one without a newline too");
@@ -186,8 +174,8 @@ class BatchRunnerTest {
 
     @Test
     void anEmptyInputGivesNoLineAndAZeroSummary() throws IOException {
-        Run run = run(engine, "", 2);
-        assertEquals(List.of(), run.out());
+        FileRun run = run(engine, "", 2);
+        assertEquals(List.of(), run.allLines());
         assertEquals(AipolicyCli.OK, run.status());
         assertEquals("aipolicy: 0 lines: 0 ALLOW, 0 ESCALATE, 0 DENY, 0 errors, 0 blank lines skipped", run.err().strip());
     }
@@ -197,8 +185,8 @@ class BatchRunnerTest {
         PolicyEngine failing = new FailingOnHrEngine(engine);
         String good = "{\"tool\": {\"name\": \"a\"}, \"hosting\": \"LOCAL\", \"dataCategories\": [], \"purpose\": \"WRITING\"}";
         String hr = good.replace("WRITING", "HR_ADMINISTRATION");
-        Run run = run(failing, good + "\n" + hr + "\n" + good + "\n", 2);
-        List<String> answers = run.out();
+        FileRun run = run(failing, good + "\n" + hr + "\n" + good + "\n", 2);
+        List<String> answers = run.allLines();
         assertEquals(3, answers.size());
         JsonNode error = JSON.readTree(answers.get(1));
         assertEquals(2, error.get("line").asInt());

@@ -39,7 +39,9 @@ final class DecisionCache {
 
     DecisionCache(int capacity) {
         this.capacity = capacity;
-        this.slots = Integer.highestOneBit(Math.max(16, capacity - 1)) << 1;
+        // a power of two at least twice the capacity: a full table is at most half full, so a look-up of a
+        // missing key ends at a free slot within a few probes (a table filled to its last slot probes them all)
+        this.slots = Integer.highestOneBit(Math.max(8, capacity - 1)) << 2;
         this.table = new Table(slots);
         this.seen = new long[slots];
         Arrays.fill(seen, -1L); // keys are never negative
@@ -87,6 +89,11 @@ final class DecisionCache {
                 return;
             }
         }
+    }
+
+    /** The table's slots: at least twice the capacity. */
+    int slots() {
+        return slots;
     }
 
     int size() {

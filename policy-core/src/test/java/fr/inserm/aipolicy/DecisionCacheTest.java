@@ -192,6 +192,22 @@ class DecisionCacheTest {
     }
 
     @Test
+    void aFullCacheIsAtMostHalfItsTable() {
+        Decision decision = engine.evaluate(Usage.builder().tool("t").hosting(Hosting.LOCAL).purpose(Purpose.OTHER)
+                .build());
+        for (int capacity : new int[] {1, 3, 16, 17, 64, 100, 1_000, CachingDecider.CAPACITY}) {
+            DecisionCache cache = new DecisionCache(capacity);
+            for (long key = 0; key < capacity; key++) {
+                cache.put(key, decision);
+                cache.put(key, decision);
+            }
+            assertEquals(capacity, cache.size(), "a cache of " + capacity + " holds as many decisions");
+            assertTrue(2 * cache.size() <= cache.slots(), "a full cache of " + capacity + " fills " + cache.size()
+                    + " of its " + cache.slots() + " slots: a missing key's look-up would probe most of them");
+        }
+    }
+
+    @Test
     void threadsSharingTheCacheOnlyEverFindTheDecisionKeptForTheirKey() throws Exception {
         Decision[] decisions = new Decision[7];
         Purpose[] purposes = Purpose.values();

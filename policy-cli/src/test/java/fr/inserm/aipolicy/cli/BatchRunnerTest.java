@@ -1,8 +1,8 @@
 package fr.inserm.aipolicy.cli;
 
 import fr.inserm.aipolicy.PolicyEngine;
-import fr.inserm.aipolicy.cli.CliTestSupport.FileRun;
 import fr.inserm.aipolicy.PolicyEvaluationException;
+import fr.inserm.aipolicy.cli.CliTestSupport.FileRun;
 import fr.inserm.aipolicy.decision.Decision;
 import fr.inserm.aipolicy.decision.Verdict;
 import fr.inserm.aipolicy.json.PolicyJson;
@@ -16,14 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.inserm.aipolicy.testing.ForwardingPolicyEngine;
-import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.IOException;
 import java.io.FileOutputStream;
-import java.io.RandomAccessFile;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

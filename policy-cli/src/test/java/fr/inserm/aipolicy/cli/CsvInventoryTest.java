@@ -263,7 +263,6 @@ class CsvInventoryTest {
         assertEquals(3_001, lines);
     }
 
-
     @Test
     void anOverLongCellOrABrokenQuoteStopsTheBatchNamingTheLine() {
         String head = "id,tool.name,hosting,dataCategories,purpose\n1,Llama,LOCAL,PUBLIC,WRITING\n";

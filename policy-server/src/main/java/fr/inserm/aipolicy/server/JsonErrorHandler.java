@@ -45,7 +45,8 @@ final class JsonErrorHandler extends ErrorHandler {
         ObjectNode node = JSON.createObjectNode();
         String reason = HttpStatus.getMessage(status);
         node.put("error", reason == null ? "error" : reason.toLowerCase(java.util.Locale.ROOT));
-        node.put("message", status < 500 ? "the request is not valid HTTP or was refused; no decision was made"
+        node.put("message", status < 500 ? "the request could not be read: its address, a header or its framing"
+                + " is not valid HTTP (for example a % not followed by two hexadecimal digits); no decision was made"
                 : "the request could not be answered; no decision was made");
         return PageContent.bytes(node);
     }

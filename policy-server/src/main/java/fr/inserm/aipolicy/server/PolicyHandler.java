@@ -59,12 +59,19 @@ final class PolicyHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         Exchange exchange = new Exchange(request, response, callback);
         try {
+            String query = request.getHttpURI().getQuery();
+            if (query != null) {
+                RequestQuery.check(query); // a query the server cannot read is refused on every route
+            }
             if (!hosts.allows(request.getHeaders().get(HttpHeader.HOST))) {
                 exchange.error(421, "misdirected request",
                         "this server answers only to the names it was started for; open it by its address");
                 return true;
             }
-            if (!"/health".equals(exchange.path) && !limiter.tryAcquire(Request.getRemoteAddr(request))) {
+            // /health and the page's own files (style, script, icon) are outside the rate limit: a page
+            // loads them with every visit, and they cost the server nothing to send.
+            if (!"/health".equals(exchange.path) && content.file(exchange.path) == null
+                    && !limiter.tryAcquire(ClientAddress.of(request, options.clients().trustedProxies()))) {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, limiter.retryAfterSeconds());
                 exchange.error(429, "too many requests",
                         "at most " + options.requestsPerMinute() + " requests a minute; try again shortly");
@@ -73,6 +80,9 @@ final class PolicyHandler extends Handler.Abstract {
             route(exchange);
         } catch (InvalidUsageException e) {
             exchange.invalid(e);
+        } catch (RequestQuery.Unreadable e) {
+            exchange.invalid(new InvalidUsageException(e.field(), e.getMessage(),
+                    e.field().equals("lang") ? List.of("en", "fr") : List.of()));
         } catch (RuntimeException | Error e) {
             exchange.failure(e);
         }
@@ -239,18 +249,7 @@ final class PolicyHandler extends Handler.Abstract {
         }
 
         private String queryParameter(String name) {
-            String query = request.getHttpURI().getQuery();
-            if (query == null) {
-                return null;
-            }
-            for (String pair : query.split("&")) {
-                int eq = pair.indexOf('=');
-                String key = eq < 0 ? pair : pair.substring(0, eq);
-                if (key.equals(name)) {
-                    return eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                }
-            }
-            return null;
+            return RequestQuery.parameter(request.getHttpURI().getQuery(), name);
         }
 
         private boolean mayCarryBody() {

@@ -41,7 +41,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *
  * <p>Limits: bodies of {@link Options#maxBodyBytes()} (413 beyond), {@link Options#requestsPerMinute()}
  * per client (429 beyond), an idle timeout on every connection, a bounded thread pool and queue, at
- * most {@link Options#maxConnections()} connections, and only the {@code Host} names allowed (421
+ * most {@link Options#maxConnections()} connections, a share of them per client address with deadlines
+ * for a request's headers and body ({@link ClientLimits}), and only the {@code Host} names allowed (421
  * otherwise). Every response, Jetty's own errors included, carries the security headers. The access
  * log has the method, the route, the status and the time: never the request's content; no answer and
  * no log line carries a stack trace.
@@ -62,7 +63,8 @@ public final class PolicyServer implements AutoCloseable {
             aipolicy-server: a page and a JSON endpoint that decide whether a use of an AI system is allowed at Inserm.
 
             Usage: java -jar aipolicy-server.jar [--host HOST] [--port PORT] [--allowed-host NAME]... [--rules PATH]
-                                                 [--rate PER_MINUTE] [--quiet]
+                                                 [--rate PER_MINUTE] [--connections-per-client N]
+                                                 [--trusted-proxy ADDRESS]... [--quiet]
 
               --host HOST          address to listen on (default 127.0.0.1: this computer only)
               --port PORT          port to listen on, 0 for any free port (default 8080)
@@ -70,11 +72,19 @@ public final class PolicyServer implements AutoCloseable {
                                    localhost, 127.0.0.1 and [::1] with the port; repeatable
               --rules PATH         use the policy in a folder or jar instead of the bundled one
               --rate PER_MINUTE    requests allowed per client and minute, 0 for no limit (default 120)
+              --connections-per-client N
+                                   connections one client address may hold at once; more are closed at
+                                   once (default 128)
+              --trusted-proxy ADDRESS
+                                   the IP address of a reverse proxy in front of this server: its
+                                   X-Forwarded-For names the client, and it may hold more connections;
+                                   repeatable
               --quiet              no access log on standard error
             """;
 
     private final Server server;
     private final ServerConnector connector;
+    private final ConnectionGuard guard;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
 
@@ -89,9 +99,11 @@ public final class PolicyServer implements AutoCloseable {
      * @param maxConnections the most connections open at once; more wait to be accepted
      * @param idleTimeoutMillis how long a connection may send nothing, in the headers, the body or between requests
      * @param allowedHosts names clients may use in {@code Host} besides the loopback ones
+     * @param clients what one client may hold: its share of the connections, the deadline for a request's
+     *        headers, the slowest body, the trusted proxies
      */
     public record Options(String host, int port, int maxBodyBytes, int requestsPerMinute, int threads,
-            int maxConnections, long idleTimeoutMillis, Set<String> allowedHosts) {
+            int maxConnections, long idleTimeoutMillis, Set<String> allowedHosts, ClientLimits clients) {
 
         /**
          * Checks the values.
@@ -116,17 +128,18 @@ public final class PolicyServer implements AutoCloseable {
                 throw new IllegalArgumentException("idleTimeoutMillis must be positive, got " + idleTimeoutMillis);
             }
             allowedHosts = Set.copyOf(allowedHosts);
+            Objects.requireNonNull(clients, "clients");
         }
 
         /**
          * The defaults: 127.0.0.1, port 8080, 64 KiB bodies, 120 requests per client and minute, 32
-         * threads, 1,024 connections, 20 s idle timeout, loopback names only.
+         * threads, 1,024 connections, 20 s idle timeout, loopback names only, {@link ClientLimits#defaults()}.
          *
          * @return the default options
          */
         public static Options defaults() {
             return new Options(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUESTS_PER_MINUTE, 32,
-                    1024, 20_000, Set.of());
+                    1024, 20_000, Set.of(), ClientLimits.defaults());
         }
 
         /**
@@ -137,7 +150,7 @@ public final class PolicyServer implements AutoCloseable {
          */
         public Options withHost(String value) {
             return new Options(value, port, maxBodyBytes, requestsPerMinute, threads, maxConnections,
-                    idleTimeoutMillis, allowedHosts);
+                    idleTimeoutMillis, allowedHosts, clients);
         }
 
         /**
@@ -148,7 +161,7 @@ public final class PolicyServer implements AutoCloseable {
          */
         public Options withPort(int value) {
             return new Options(host, value, maxBodyBytes, requestsPerMinute, threads, maxConnections,
-                    idleTimeoutMillis, allowedHosts);
+                    idleTimeoutMillis, allowedHosts, clients);
         }
 
         /**
@@ -159,7 +172,7 @@ public final class PolicyServer implements AutoCloseable {
          */
         public Options withRequestsPerMinute(int value) {
             return new Options(host, port, maxBodyBytes, value, threads, maxConnections, idleTimeoutMillis,
-                    allowedHosts);
+                    allowedHosts, clients);
         }
 
         /**
@@ -170,7 +183,7 @@ public final class PolicyServer implements AutoCloseable {
          */
         public Options withMaxBodyBytes(int value) {
             return new Options(host, port, value, requestsPerMinute, threads, maxConnections, idleTimeoutMillis,
-                    allowedHosts);
+                    allowedHosts, clients);
         }
 
         /**
@@ -181,7 +194,18 @@ public final class PolicyServer implements AutoCloseable {
          */
         public Options withMaxConnections(int value) {
             return new Options(host, port, maxBodyBytes, requestsPerMinute, threads, value, idleTimeoutMillis,
-                    allowedHosts);
+                    allowedHosts, clients);
+        }
+
+        /**
+         * Copies these options with other limits per client.
+         *
+         * @param value the share of connections, the deadlines and the trusted proxies
+         * @return the new options
+         */
+        public Options withClients(ClientLimits value) {
+            return new Options(host, port, maxBodyBytes, requestsPerMinute, threads, maxConnections,
+                    idleTimeoutMillis, allowedHosts, value);
         }
 
         /**
@@ -192,7 +216,7 @@ public final class PolicyServer implements AutoCloseable {
          */
         public Options withIdleTimeoutMillis(long value) {
             return new Options(host, port, maxBodyBytes, requestsPerMinute, threads, maxConnections, value,
-                    allowedHosts);
+                    allowedHosts, clients);
         }
 
         /**
@@ -205,13 +229,14 @@ public final class PolicyServer implements AutoCloseable {
             Set<String> names = new LinkedHashSet<>(allowedHosts);
             names.add(Objects.requireNonNull(name, "name"));
             return new Options(host, port, maxBodyBytes, requestsPerMinute, threads, maxConnections,
-                    idleTimeoutMillis, names);
+                    idleTimeoutMillis, names, clients);
         }
     }
 
-    private PolicyServer(Server server, ServerConnector connector) {
+    private PolicyServer(Server server, ServerConnector connector, ConnectionGuard guard) {
         this.server = server;
         this.connector = connector;
+        this.guard = guard;
     }
 
     /**
@@ -249,6 +274,9 @@ public final class PolicyServer implements AutoCloseable {
         connector.setAcceptQueueSize(128);
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(options.maxConnections(), connector));
+        // A share of those connections per client address, and deadlines a trickling client cannot reset.
+        ConnectionGuard guard = new ConnectionGuard(options.clients());
+        connector.addBean(guard);
         server.setErrorHandler(new JsonErrorHandler(log));
         HostAllowList hosts = new HostAllowList(options.allowedHosts(), namesWithPort(options), connector::getLocalPort);
         server.setHandler(new PolicyHandler(engine, options, content, hosts, log));
@@ -267,7 +295,7 @@ public final class PolicyServer implements AutoCloseable {
             }
             throw e instanceof IOException io ? io : new IOException("cannot start: " + e.getClass().getSimpleName(), e);
         }
-        return new PolicyServer(server, connector);
+        return new PolicyServer(server, connector, guard);
     }
 
     /** The names that need the port: the loopback ones, and the address listened on unless a wildcard. */
@@ -291,6 +319,11 @@ public final class PolicyServer implements AutoCloseable {
             host = "[" + host + "]";
         }
         return URI.create("http://" + host + ":" + port() + "/");
+    }
+
+    /** The share of connections per client and the deadlines, with their counts; for tests. */
+    ConnectionGuard guard() {
+        return guard;
     }
 
     /**
@@ -367,6 +400,10 @@ public final class PolicyServer implements AutoCloseable {
                     case "--rate" -> options = options.withRequestsPerMinute(number(value(args, ++i, arg), arg));
                     case "--allowed-host" -> options = options.withAllowedHost(hostName(value(args, ++i, arg)));
                     case "--rules" -> rules = Path.of(value(args, ++i, arg));
+                    case "--connections-per-client" -> options = options.withClients(
+                            options.clients().withConnectionsPerClient(number(value(args, ++i, arg), arg)));
+                    case "--trusted-proxy" -> options = options.withClients(
+                            options.clients().withTrustedProxy(value(args, ++i, arg)));
                     default -> throw new IllegalArgumentException("unexpected argument: " + arg);
                 }
             }

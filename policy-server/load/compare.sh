@@ -5,6 +5,7 @@
 # rounds alternating old and new (so drift on a shared machine hits both).
 #
 # Usage: policy-server/load/compare.sh OLD_JAR NEW_JAR [DURATION] [ROUNDS]
+#   (OLD_JAR may also be an aipolicy-server.jar built from main: git worktree add --detach /tmp/server-base main)
 #   OLD_JAR  e.g. /tmp/main/policy-examples/target/aipolicy.jar  (git worktree add /tmp/main main;
 #            cd /tmp/main && mvn -q -B package -DskipTests -pl policy-examples -am)
 #   NEW_JAR  policy-server/target/aipolicy-server.jar
@@ -21,7 +22,10 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-java -Xmx512m -jar "$old_jar" serve --port "$old_port" --rate 0 --quiet > /tmp/compare-old.log 2>&1 &
+# The JDK server of main before Jetty took `serve`; two aipolicy-server.jar builds (before and after a
+# change) take their options directly.
+old_serve=(serve); case "$old_jar" in *aipolicy-server*.jar) old_serve=();; esac
+java -Xmx512m -jar "$old_jar" "${old_serve[@]}" --port "$old_port" --rate 0 --quiet > /tmp/compare-old.log 2>&1 &
 pids+=($!)
 java -Xmx512m -jar "$new_jar" --port "$new_port" --rate 0 --quiet > /tmp/compare-new.log 2>&1 &
 pids+=($!)

@@ -45,9 +45,12 @@ final class PageContent {
 
     private final Map<Language, Properties> texts = new EnumMap<>(Language.class);
     private final Map<Language, byte[]> pages = new EnumMap<>(Language.class);
+    private final Map<Language, String> pageTexts = new EnumMap<>(Language.class);
+    private final DecisionView view = new DecisionView(this);
     private final Map<Language, byte[]> labels = new EnumMap<>(Language.class);
     private final Map<Language, byte[]> clauses = new EnumMap<>(Language.class);
     private final Map<Language, byte[]> contacts = new EnumMap<>(Language.class);
+    private final Map<Language, Map<String, String>> contactNames = new EnumMap<>(Language.class);
     private final Map<String, StaticFile> files;
     private final byte[] schema;
 
@@ -60,7 +63,10 @@ final class PageContent {
         }
         String template = new String(read("static/index.html"), StandardCharsets.UTF_8);
         for (Language language : Language.values()) {
-            pages.put(language, fill(template, language).getBytes(StandardCharsets.UTF_8));
+            // The context questions are in the page itself, for a browser without JavaScript.
+            String page = DecisionView.fill(fill(template, language), "context-questions", view.contextQuestions(language, null));
+            pageTexts.put(language, page);
+            pages.put(language, page.getBytes(StandardCharsets.UTF_8));
             labels.put(language, labelsJson(language));
             clauses.put(language, PolicyJson.writeClauses(PolicyReports.of(engine).catalogue(language.locale()))
                     .getBytes(StandardCharsets.UTF_8));
@@ -77,6 +83,21 @@ final class PageContent {
 
     byte[] page(Language language) {
         return pages.get(language);
+    }
+
+    /** A contact's name in a language, as {@code /api/contacts} gives it; the id when unknown. */
+    String contactName(String id, Language language) {
+        return contactNames.getOrDefault(language, Map.of()).getOrDefault(id, id);
+    }
+
+    /** The page as text, to fill with a decision ({@link DecisionView}). */
+    String pageText(Language language) {
+        return pageTexts.get(language);
+    }
+
+    /** The writer of the page with a decision in it. */
+    DecisionView view() {
+        return view;
     }
 
     byte[] labels(Language language) {
@@ -107,6 +128,11 @@ final class PageContent {
             throw new IllegalStateException("the page's texts lack " + key + " in " + language.code());
         }
         return value;
+    }
+
+    /** True when the page's texts have this key (in English; both languages have the same keys). */
+    boolean hasText(String key) {
+        return texts.get(Language.EN).containsKey(key);
     }
 
     /** The template with every placeholder replaced by its HTML-escaped text; a missing key stops the start. */
@@ -225,6 +251,7 @@ final class PageContent {
                 name = contact.description();
             }
             node.put("name", name);
+            contactNames.computeIfAbsent(language, l -> new LinkedHashMap<>()).put(contact.name(), name);
             if (contact == Contact.AI_UNIT) {
                 node.put("email", AI_UNIT_ADDRESS);
                 node.put("reach", text("contact.reach.write", language));

@@ -44,6 +44,7 @@ final class PolicyHandler extends Handler.Abstract {
     private final RateLimiter limiter;
     private final HostAllowList hosts;
     private final PrintStream log;
+    private final FormPage form;
 
     PolicyHandler(PolicyEngine engine, PolicyServer.Options options, PageContent content, HostAllowList hosts,
             PrintStream log) {
@@ -53,6 +54,7 @@ final class PolicyHandler extends Handler.Abstract {
         this.hosts = hosts;
         this.log = log;
         this.limiter = new RateLimiter(options.requestsPerMinute(), System::nanoTime);
+        this.form = new FormPage(engine, content);
     }
 
     @Override
@@ -112,7 +114,14 @@ final class PolicyHandler extends Handler.Abstract {
             }
             case "/", "/index.html" -> {
                 x.response.getHeaders().put(HttpHeader.VARY, "Accept-Language");
-                x.get("text/html; charset=utf-8", content.page(x.language()), "no-cache");
+                if ("POST".equals(method)) {
+                    decideForm(x);
+                } else if ("GET".equals(method) && x.request.getHttpURI().getQuery() != null
+                        && FormRequest.parse(x.request.getHttpURI().getQuery()).asks()) {
+                    answerForm(x, FormRequest.parse(x.request.getHttpURI().getQuery()), x.language());
+                } else {
+                    x.get("text/html; charset=utf-8", content.page(x.language()), "no-cache");
+                }
             }
             default -> {
                 PageContent.StaticFile file = content.file(x.path);
@@ -175,6 +184,54 @@ final class PolicyHandler extends Handler.Abstract {
                 }
             }
         }).run();
+    }
+
+    /** The page's form posted by a browser without JavaScript: answered with the page and the decision in it. */
+    private void decideForm(Exchange x) {
+        String type = x.request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            x.error(415, "unsupported media type", "send the page's form as application/x-www-form-urlencoded,"
+                    + " or the usage as JSON to POST /api/decisions");
+            return;
+        }
+        Language fallback = x.language();
+        new BodyReader(x.request, options.maxBodyBytes(), PolicyServer.DRAIN_LIMIT_BYTES, new BodyReader.Outcome() {
+            @Override
+            public void body(byte[] bytes) {
+                x.bodyRead = true;
+                try {
+                    answerForm(x, FormRequest.parse(new String(bytes, StandardCharsets.ISO_8859_1)), fallback);
+                } catch (RequestQuery.Unreadable e) {
+                    x.invalid(new InvalidUsageException(e.field(), e.getMessage(), List.of()));
+                } catch (RuntimeException | Error e) {
+                    x.failure(e);
+                }
+            }
+
+            @Override
+            public void tooLarge() {
+                x.response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                x.tooLarge();
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                x.response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                x.error(400, "bad request", "the form could not be read; no decision was made");
+            }
+        }).run();
+    }
+
+    private void answerForm(Exchange x, FormRequest answers, Language fallback) {
+        FormPage.Answer page = form.answer(answers, fallback, pageAddress(x.request));
+        x.send(page.status(), "text/html; charset=utf-8", page.page(), "no-store");
+    }
+
+    /** The page's address as the client reached it (its Host was checked), for the link to ask again. */
+    private static String pageAddress(Request request) {
+        String scheme = request.getHttpURI().getScheme();
+        String host = request.getHeaders().get(HttpHeader.HOST);
+        return (scheme == null ? "http" : scheme) + "://" + host + "/";
     }
 
     private void answer(Exchange x, byte[] body, Language fallback) {

@@ -73,9 +73,23 @@
     return field.name + '-' + value;
   }
 
-  // One tri-state question per context field of the schema: "Not stated" first, then each value.
+  // One tri-state question per context field of the schema: "Not stated" first, then each value. The
+  // server writes the same questions into the page (for a browser without JavaScript): the answers
+  // they hold, as on a page that shows a decision, are kept.
   function buildQuestions() {
     const box = byId('context-questions');
+    const stated = {};
+    box.querySelectorAll('input[type="radio"]:checked').forEach(function (input) {
+      stated[input.name] = input.value;
+    });
+    const written = Array.from(box.querySelectorAll('fieldset.tri'), function (set) {
+      return set.id;
+    });
+    if (written.join() === schema.context.map(function (field) {
+      return 'q-' + field.name;
+    }).join()) {
+      return; // the server wrote these very questions (and any answers in them)
+    }
     box.replaceChildren();
     schema.context.forEach(function (field) {
       const set = document.createElement('fieldset');
@@ -99,7 +113,8 @@
         input.name = field.name;
         input.value = value;
         input.id = value === '' ? field.name + '-unset' : choiceId(field, value);
-        input.checked = value === '';
+        input.checked = Object.prototype.hasOwnProperty.call(stated, field.name) ? stated[field.name] === value
+          : value === '';
         const label = document.createElement('label');
         label.htmlFor = input.id;
         label.textContent = value === '' ? t('choice.unset') : valueLabel(field, value);
@@ -258,9 +273,7 @@
     if (size.validity && !size.validity.valid) {
       problems.push({ field: 'tool.parametersBillions', text: t('error.missing.size') });
     }
-    if (!usage.hosting) {
-      problems.push({ field: 'hosting', text: t('error.missing.hosting') });
-    }
+    // The hosting may be left out: the server takes it from the tool catalogue, or names it as missing.
     if (!usage.purpose) {
       problems.push({ field: 'purpose', text: t('error.missing.purpose') });
     }
@@ -350,8 +363,41 @@
     byId('usage-json').textContent = JSON.stringify(request, null, 2);
     byId('policy-version').textContent = t('policy.version', decision.policyVersion,
       decision.policyDigest.substring(0, 19));
+    byId('decision-id').textContent = decision.decisionId ? t('decision.id', decision.decisionId) : '';
+    byId('decision-id').hidden = !decision.decisionId;
+    byId('send-decision').href = mailto(decision);
+    byId('print-decision').hidden = false;
+    byId('result-actions').hidden = false;
     result.hidden = false;
     byId('verdict-title').focus();
+  }
+
+  // The address that asks the same question again: the page with the form's answers in its query,
+  // which the server decides as it decides the form posted without JavaScript.
+  function askAgainAddress() {
+    const params = new URLSearchParams();
+    new FormData(form).forEach(function (value, name) {
+      if (value !== '') {
+        params.append(name, value);
+      }
+    });
+    return location.origin + '/?' + params.toString();
+  }
+
+  // A message to the AI & Digital Unit: the verdict, the reasons, the decision's id, the link to ask
+  // again. The server writes the same for the page it renders (DecisionView.mailto).
+  function mailto(decision) {
+    const title = t('verdict.' + decision.verdict + '.title');
+    let body = title + '\n\n';
+    decision.reasons.forEach(function (reason) {
+      body += '- ' + reason.text + clauseList(reason.clauses) + '\n';
+    });
+    if (decision.decisionId) {
+      body += '\n' + t('decision.id', decision.decisionId) + '\n';
+    }
+    body += '\n' + t('send.askAgain') + '\n' + askAgainAddress() + '\n';
+    return 'mailto:' + AI_UNIT_ADDRESS + '?subject=' + encodeURIComponent(t('send.subject', title))
+      + '&body=' + encodeURIComponent(body);
   }
 
   function contextField(path) {
@@ -537,6 +583,7 @@
     }
     buildQuestions();
     updateQuestions();
+    byId('context-questions').setAttribute('data-ready', 'true');
   }
 
   async function loadTexts() {
@@ -557,6 +604,13 @@
   }
 
   const textsReady = loadTexts().then(loadSchema);
+  byId('print-decision').addEventListener('click', function () {
+    window.print();
+  });
+  // A page the server wrote with a decision in it (the link to ask again): its print button works too.
+  if (!result.hidden) {
+    byId('print-decision').hidden = false;
+  }
   form.addEventListener('change', updateQuestions);
   form.addEventListener('submit', function (event) {
     event.preventDefault();

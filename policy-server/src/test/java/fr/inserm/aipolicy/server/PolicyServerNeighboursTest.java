@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * One client against its neighbours: a share of the connections per address, deadlines a trickling
  * client cannot reset, a trusted proxy naming the client, the page's files outside the rate limit,
- * and requests the server cannot read answered 400 in plain words. Clients from {@code 127.0.0.2}
+ * requests the server cannot read answered 400 in plain words, and the form a browser posts without
+ * JavaScript decided as the API decides it. Clients from {@code 127.0.0.2}
  * (Linux routes all of 127/8 to the loopback interface) play the neighbour of {@code 127.0.0.1}.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -287,5 +288,67 @@ class PolicyServerNeighboursTest {
         assertTrue(e.getMessage().contains("IP address"), e.getMessage());
         assertEquals(java.util.Set.of("0:0:0:0:0:0:0:1"), ClientLimits.defaults().withTrustedProxy("[::1]").trustedProxies());
         assertFalse(e.getMessage().toLowerCase(Locale.ROOT).contains("exception"));
+    }
+
+    @Test
+    void everyRefusalOfABodyIsInPlainWords() throws Exception {
+        List<String> bodies = List.of("{\"tool\": {\"name\": \"x\"", "[1, 2", "{\"a\": 1, \"a\": 2}", "nul",
+                "{\"tool\": {\"name\": \"x\", \"parametersBillions\": \"abc\"}, \"hosting\": \"LOCAL\","
+                        + " \"dataCategories\": [\"PUBLIC\"], \"purpose\": \"WRITING\"}",
+                "{\"tool\": {\"name\": \"x\"}, \"hosting\": 7, \"dataCategories\": \"PUBLIC\", \"purpose\": []}",
+                "\"just a text\"", "{\"tool\": {\"name\": \"x\"}} trailing", "{\"tool\": \u0000}");
+        for (String body : bodies) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            String answer = exchange("127.0.0.1", server, "POST /api/decisions HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n"
+                    + body, 5000);
+            assertTrue(answer.startsWith("HTTP/1.1 400 "), body + ": " + answer);
+            JsonNode error = JSON.readTree(bodyOf(answer));
+            assertFalse(error.get("field").asText().isEmpty(), body);
+            assertFalse(PARSER_WORDS.matcher(bodyOf(answer)).find(), body + ": " + bodyOf(answer));
+        }
+    }
+
+    @Test
+    void theFormPostedWithoutJavaScriptIsDecidedAsTheApiDecidesIt() throws Exception {
+        String form = "lang=en&tool-name=ChatGPT&generative=&dataCategories=UNPUBLISHED_RESEARCH&dataCategories=PUBLIC"
+                + "&purpose=WRITING&userTrained=true&subscription=";
+        String page = exchange("127.0.0.1", server, "POST / HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length()
+                + "\r\nConnection: close\r\n\r\n" + form, 10_000);
+        assertTrue(page.startsWith("HTTP/1.1 200 "), page);
+        String json = "{\"tool\": {\"name\": \"ChatGPT\"}, \"dataCategories\": [\"UNPUBLISHED_RESEARCH\", \"PUBLIC\"],"
+                + " \"purpose\": \"WRITING\", \"context\": {\"userTrained\": true}, \"language\": \"en\"}";
+        String api = exchange("127.0.0.1", server, "POST /api/decisions HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + json.length() + "\r\nConnection: close\r\n\r\n"
+                + json, 10_000);
+        JsonNode report = JSON.readTree(bodyOf(api));
+        assertTrue(page.contains("data-verdict=\"" + report.get("verdict").asText() + "\""), page);
+        for (JsonNode reason : report.get("reasons")) {
+            assertTrue(page.contains(PageContent.escape(reason.get("text").asText())), reason.toString());
+        }
+        for (JsonNode clause : report.get("citations")) {
+            assertTrue(page.contains("data-clause=\"" + clause.get("id").asText() + "\""), clause.get("id").asText());
+        }
+        assertTrue(page.contains("<section id=\"result\" aria-labelledby=\"verdict-title\">"), "the result is shown");
+        assertTrue(page.contains("value=\"UNPUBLISHED_RESEARCH\" checked>"), "the answers are kept");
+        // The link to ask again is a GET of the same answers: the same decision.
+        String again = get(server, "127.0.0.1", "/?" + form, "");
+        assertTrue(again.contains("data-verdict=\"" + report.get("verdict").asText() + "\""), again);
+        // Markup in an answer is text, never markup.
+        String hostile = "lang=en&tool-name=%3Cscript%3Ealert(1)%3C%2Fscript%3E&hosting=LOCAL&dataCategories=PUBLIC&purpose=WRITING";
+        String escaped = get(server, "127.0.0.1", "/?" + hostile, "");
+        assertFalse(escaped.contains("<script>alert"), "escaped");
+        assertTrue(escaped.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "shown as text");
+        String wrongType = exchange("127.0.0.1", server, "POST / HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                + "\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\nab", 5000);
+        assertTrue(wrongType.startsWith("HTTP/1.1 415 "), wrongType);
+        String missing = "lang=fr&tool-name=Outil+du+labo&dataCategories=PUBLIC&purpose=WRITING";
+        String refused = exchange("127.0.0.1", server, "POST / HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + missing.length()
+                + "\r\nConnection: close\r\n\r\n" + missing, 10_000);
+        assertTrue(refused.startsWith("HTTP/1.1 400 "), refused);
+        assertTrue(refused.contains("<html lang=\"fr\">") && refused.contains("hosting"), "the problem, on the French page");
+        assertFalse(refused.contains("data-verdict=\"ALLOW\""), "nothing decided");
     }
 }

@@ -32,7 +32,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * <p>One {@link PolicyEngine} is shared by every request. Endpoints (described in {@code /openapi.json}):
  * <ul>
  *   <li>{@code GET /} the page, in the language of {@code ?lang=} or {@code Accept-Language}
- *       ({@code /app.js}, {@code /style.css}, {@code /favicon.svg} with it);</li>
+ *       ({@code /app.js}, {@code /style.css}, {@code /favicon.svg} with it, outside the rate limit);</li>
+ *   <li>{@code POST /} the page's form as a browser posts it without JavaScript, and {@code GET /} with
+ *       the form's fields in its query (the link to ask again): the page with the decision written in
+ *       it ({@link FormPage});</li>
  *   <li>{@code POST /api/decisions} a request as {@code PolicyJson.readRequest} reads it, the report
  *       out ({@code PolicyJson.write(DecisionReport)}); 400 naming the field when it is not understood;</li>
  *   <li>{@code GET /api/clauses}, {@code /api/contacts}, {@code /api/labels} the catalogue, whom to

@@ -48,6 +48,8 @@ class OpenApiDescriptionTest {
     private static final String GOOD = "{\"tool\": {\"name\": \"ChatGPT\"}, \"dataCategories\": [\"PUBLIC\"],"
             + " \"purpose\": \"TRANSLATION\", \"alternatives\": true, \"context\": {\"forPublication\": true}}";
 
+    private static final String FORM = "tool-name=ChatGPT&dataCategories=PUBLIC&purpose=TRANSLATION&forPublication=true";
+
     private static PolicyEngine engine;
     private static PolicyServer server;
     private static PolicyServer limited;
@@ -154,15 +156,17 @@ class OpenApiDescriptionTest {
     /** Produces the documented status of an operation with a real request. */
     private static Answer produce(String path, String method, int status) throws IOException {
         boolean post = method.equals("POST");
-        String type = post ? "application/json" : null;
-        String body = post ? GOOD : null;
+        // The page's form (POST /) is posted as a browser posts it; the API takes JSON.
+        boolean form = post && path.equals("/");
+        String type = form ? "application/x-www-form-urlencoded" : post ? "application/json" : null;
+        String body = form ? FORM : post ? GOOD : null;
         return switch (status) {
             case 200 -> exchange(server, method, path, null, type, body);
-            case 400 -> post ? exchange(server, method, path, null, type, GOOD.replace("TRANSLATION", "DANCING"))
+            case 400 -> post ? exchange(server, method, path, null, type, body.replace("TRANSLATION", "DANCING"))
                     : exchange(server, method, path + "?lang=xx", null, null, null);
             case 405 -> exchange(server, "DELETE", path, null, null, null);
             case 408 -> stalledBody(impatient);
-            case 413 -> exchange(server, method, path, null, type, " ".repeat(70_000) + GOOD);
+            case 413 -> exchange(server, method, path, null, type, " ".repeat(70_000) + (form ? FORM : GOOD));
             case 415 -> exchange(server, method, path, null, "text/plain", body);
             case 421 -> exchange(server, method, path, "evil.example", type, body);
             case 429 -> {

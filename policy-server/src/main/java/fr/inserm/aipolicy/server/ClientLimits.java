@@ -28,6 +28,10 @@ public record ClientLimits(int connectionsPerClient, long headerTimeoutMillis, i
     /**
      * Checks the values.
      *
+     * @param connectionsPerClient the most connections one address may hold open at once
+     * @param headerTimeoutMillis how long a connection has to send a request's whole headers
+     * @param minBodyBytesPerSecond the slowest a request body may arrive, 0 for no minimum
+     * @param trustedProxies the literal IP addresses of trusted reverse proxies
      * @throws IllegalArgumentException when a limit is not positive or a proxy is not a literal IP address
      */
     public ClientLimits {

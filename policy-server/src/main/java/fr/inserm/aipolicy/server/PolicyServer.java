@@ -35,7 +35,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *       ({@code /app.js}, {@code /style.css}, {@code /favicon.svg} with it, outside the rate limit);</li>
  *   <li>{@code POST /} the page's form as a browser posts it without JavaScript, and {@code GET /} with
  *       the form's fields in its query (the link to ask again): the page with the decision written in
- *       it ({@link FormPage});</li>
+ *       it ({@code FormPage});</li>
  *   <li>{@code POST /api/decisions} a request as {@code PolicyJson.readRequest} reads it, the report
  *       out ({@code PolicyJson.write(DecisionReport)}); 400 naming the field when it is not understood;</li>
  *   <li>{@code GET /api/clauses}, {@code /api/contacts}, {@code /api/labels} the catalogue, whom to
@@ -111,6 +111,15 @@ public final class PolicyServer implements AutoCloseable {
         /**
          * Checks the values.
          *
+         * @param host the address to listen on
+         * @param port the port, 0 for any free port
+         * @param maxBodyBytes the largest request body accepted, in bytes
+         * @param requestsPerMinute the requests each client may make per minute; 0 or less for no limit
+         * @param threads the most threads serving requests
+         * @param maxConnections the most connections open at once
+         * @param idleTimeoutMillis how long a connection may send nothing
+         * @param allowedHosts names clients may use in {@code Host} besides the loopback ones
+         * @param clients what one client may hold
          * @throws IllegalArgumentException when the port is out of range, or a limit not positive
          */
         public Options {

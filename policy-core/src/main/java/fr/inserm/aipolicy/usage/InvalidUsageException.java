@@ -119,8 +119,10 @@ public final class InvalidUsageException extends IllegalArgumentException {
     }
 
     private static String format(String field, Wording wording, List<String> accepted, Language language) {
-        Wording framed = accepted.isEmpty() ? Wording.of("frame", field, wording)
-                : Wording.of("frame.accepted", field, wording, String.join(", ", accepted));
+        // a place that is not a field, such as "(request)", is a word: said in the language
+        Object where = RefusalTexts.has("field." + field) ? Wording.of("field." + field) : field;
+        Wording framed = accepted.isEmpty() ? Wording.of("frame", where, wording)
+                : Wording.of("frame.accepted", where, wording, String.join(", ", accepted));
         return framed.in(language);
     }
 }

@@ -29,6 +29,10 @@ final class RefusalTexts {
         }
     }
 
+    static boolean has(String key) {
+        return TEXTS.get(Language.EN).containsKey(key);
+    }
+
     static String text(String key, Language language) {
         return TEXTS.get(language).getProperty(key);
     }

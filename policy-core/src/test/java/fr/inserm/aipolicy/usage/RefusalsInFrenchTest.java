@@ -25,12 +25,12 @@ import org.junit.jupiter.api.Test;
  */
 public class RefusalsInFrenchTest {
     /**
-     * English words of the refusal texts that are not French words ("long", "large" and "catalogue" are both): one of them in a French refusal, once
+     * English words of the refusal texts that are not French words ("long", "large", "catalogue" and "usage" are both): one of them in a French refusal, once
      * the field path, the quoted values and the codes are taken out, is an English sentence left in it.
      */
     public static final Set<String> ENGLISH = Set.of("the", "is", "must", "not", "be", "required", "accepted",
             "got", "field", "unknown", "too", "while", "reading", "line", "column", "value", "values", "text", "number",
-            "array", "object", "empty", "characters", "character", "appears", "twice", "valid", "invalid", "usage",
+            "array", "object", "empty", "characters", "character", "appears", "twice", "valid", "invalid",
             "at", "most", "of", "a", "an", "only", "runs", "several", "places", "nested", "name",
             "type", "with", "save", "file", "as", "blank", "and", "or", "when", "purpose", "tool", "data", "that",
             "contradicts", "looks", "like", "exists", "write", "follows", "request", "ends", "early", "unexpected",
@@ -63,7 +63,7 @@ public class RefusalsInFrenchTest {
     public static void assertFrench(InvalidUsageException e) {
         String french = e.message(Language.FR);
         assertEquals(e.getMessage(), e.message(Language.EN));
-        assertTrue(french.startsWith(e.field() + " : "), french);
+        assertTrue(french.startsWith((e.field().equals("(request)") ? "(requête)" : e.field()) + " : "), french);
         assertEquals(List.of(), englishWords(french, e.field(), e.acceptedValues()), french);
         assertFalse(e.wording().verbatimOnly(), () -> "said in English only: " + e.getMessage());
         assertNotEquals(e.getMessage(), french);

@@ -25,13 +25,13 @@ import org.junit.jupiter.api.Test;
  */
 public class RefusalsInFrenchTest {
     /**
-     * English words of the refusal texts that are not French words ("long", "large", "catalogue" and "usage" are both): one of them in a French refusal, once
+     * English words of the refusal texts that are not French words ("long", "large", "catalogue", "usage" and "a" are both): one of them in a French refusal, once
      * the field path, the quoted values and the codes are taken out, is an English sentence left in it.
      */
     public static final Set<String> ENGLISH = Set.of("the", "is", "must", "not", "be", "required", "accepted",
             "got", "field", "unknown", "too", "while", "reading", "line", "column", "value", "values", "text", "number",
             "array", "object", "empty", "characters", "character", "appears", "twice", "valid", "invalid",
-            "at", "most", "of", "a", "an", "only", "runs", "several", "places", "nested", "name",
+            "at", "most", "of", "an", "only", "runs", "several", "places", "nested", "name",
             "type", "with", "save", "file", "as", "blank", "and", "or", "when", "purpose", "tool", "data", "that",
             "contradicts", "looks", "like", "exists", "write", "follows", "request", "ends", "early", "unexpected",
             "word", "quoted", "escaped", "inside", "one", "from", "to", "state", "generates", "content",

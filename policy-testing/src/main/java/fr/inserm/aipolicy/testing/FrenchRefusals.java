@@ -18,13 +18,13 @@ import java.util.regex.Pattern;
  */
 public final class FrenchRefusals {
     /**
-     * Words of the English refusal texts that are not French words ("long", "large", "catalogue", "usage", "text"
+     * Words of the English refusal texts that are not French words ("long", "large", "catalogue", "usage", "a", "text"
      * in "texte" are not counted: they are French too, or part of a French word).
      */
     static final Set<String> ENGLISH = Set.of("the", "is", "must", "not", "be", "required", "accepted",
             "got", "field", "unknown", "too", "while", "reading", "line", "column", "value", "values", "text", "number",
             "array", "object", "empty", "characters", "character", "appears", "twice", "valid", "invalid",
-            "at", "most", "of", "a", "an", "only", "runs", "several", "places", "nested", "name", "type", "with",
+            "at", "most", "of", "an", "only", "runs", "several", "places", "nested", "name", "type", "with",
             "save", "file", "as", "blank", "and", "or", "when", "purpose", "tool", "data", "that", "contradicts",
             "looks", "like", "exists", "write", "follows", "request", "ends", "early", "unexpected", "word", "quoted",
             "escaped", "inside", "one", "from", "to", "state", "generates", "content", "cannot", "more", "than",

@@ -1,6 +1,7 @@
 package fr.inserm.aipolicy;
 
 import fr.inserm.aipolicy.usage.InvalidUsageException;
+import fr.inserm.aipolicy.usage.Wording;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +70,7 @@ public enum Language {
             }
         }
         String shown = code == null ? "null" : "\"" + (code.length() > 20 ? code.substring(0, 20) + "…" : code) + "\"";
-        throw new InvalidUsageException("language", shown + " is not an accepted value", codes());
+        throw new InvalidUsageException("language", Wording.of("notAccepted", shown), codes());
     }
 
     /**

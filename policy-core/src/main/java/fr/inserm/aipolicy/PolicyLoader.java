@@ -37,7 +37,8 @@ final class PolicyLoader {
 
     static Loaded load(PolicyFiles files, ClassLoader loader) {
         PolicyManifest manifest = PolicyManifest.read(files);
-        List<Clause> catalogue = CatalogueReader.read(files.require(PolicyFiles.CATALOGUE_FILE), files.origin());
+        List<Clause> catalogue = TranslationsReader.join(files,
+                CatalogueReader.read(files.require(PolicyFiles.CATALOGUE_FILE), files.origin()));
         Map<String, String> drl = files.rules();
         if (drl.isEmpty()) {
             throw new PolicyBuildException("the policy at " + files.origin() + " has no .drl file");

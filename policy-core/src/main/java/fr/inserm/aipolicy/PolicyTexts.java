@@ -263,8 +263,7 @@ final class PolicyTexts implements DecisionAssembler.PolicyMessages {
         if (language == Language.EN) {
             return decision;
         }
-        List<Clause> citations = decision.citations().stream().map(c -> new Clause(c.id(), c.source(), c.section(),
-                title(c, language), c.language(), c.text())).toList();
+        List<Clause> citations = decision.citations().stream().map(c -> c.withTitle(title(c, language))).toList();
         List<Assumption> assumptions = decision.assumptions().stream().map(a -> new Assumption(a.rule(), a.field(),
                 a.assumed(), rule(a.rule() + ".assumed", language), a.otherwise(), a.rules(), a.clauses(),
                 rule(a.rule(), language), a.contacts())).toList();

@@ -11,6 +11,7 @@ import fr.inserm.aipolicy.report.DecisionReport;
 import fr.inserm.aipolicy.report.EvaluationRequest;
 import fr.inserm.aipolicy.report.PolicyReports;
 import fr.inserm.aipolicy.usage.InvalidUsageException;
+import fr.inserm.aipolicy.usage.Wording;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.FilterInputStream;
@@ -410,7 +411,9 @@ public final class AipolicyCli {
             request = a.alternatives ? request.withAlternatives(true) : request;
             request = a.strict ? request.strict(true) : request;
         } catch (InvalidUsageException e) {
-            err.println("aipolicy: invalid usage: " + PlainMessages.of(e) + jsonLinesHint(a.source, text));
+            err.println(a.language == Language.FR
+                    ? "aipolicy : usage refusé : " + PlainMessages.plain(e.message(Language.FR)) + jsonLinesHint(a.source, text, Language.FR)
+                    : "aipolicy: invalid usage: " + PlainMessages.of(e) + jsonLinesHint(a.source, text));
             return BAD_INPUT;
         }
         Decision decision;
@@ -427,15 +430,26 @@ public final class AipolicyCli {
 
     /** A plain-words hint when one usage was expected and an inventory (JSON Lines or CSV) was given. */
     static String jsonLinesHint(String source, String text) {
+        return jsonLinesHint(source, text, Language.EN);
+    }
+
+    /** The same hint in a language. */
+    static String jsonLinesHint(String source, String text, Language language) {
+        boolean fr = language == Language.FR;
         String name = source.toLowerCase(Locale.ROOT);
         if (name.endsWith(".jsonl") || name.endsWith(".csv")) {
-            return "\n  this looks like an inventory (one usage per line): use evaluate --batch " + source;
+            return fr ? "\n  cela ressemble à un inventaire (un usage par ligne) : utilisez evaluate --batch " + source
+                    : "\n  this looks like an inventory (one usage per line): use evaluate --batch " + source;
         }
         if (text == null) {
             return "";
         }
         long objects = text.lines().map(String::strip).filter(l -> l.startsWith("{") && l.endsWith("}")).count();
-        return objects >= 2 ? "\n  this looks like JSON Lines (one usage per line): use evaluate --batch " + source : "";
+        if (objects < 2) {
+            return "";
+        }
+        return fr ? "\n  cela ressemble à du JSON Lines (un usage par ligne) : utilisez evaluate --batch " + source
+                : "\n  this looks like JSON Lines (one usage per line): use evaluate --batch " + source;
     }
 
     private int diff(List<String> args) {
@@ -550,13 +564,13 @@ public final class AipolicyCli {
     private static String readAtMost(InputStream input, int limit) throws IOException {
         byte[] bytes = input.readNBytes(limit + 1);
         if (bytes.length > limit) {
-            throw new InvalidUsageException("(request)", "too large (more than " + limit + " bytes)", List.of());
+            throw new InvalidUsageException("(request)", Wording.of("tooLargeBytes", limit), List.of());
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidUsageException("(request)", "not UTF-8: save the file as UTF-8", List.of());
+            throw new InvalidUsageException("(request)", Wording.of("notUtf8"), List.of());
         }
     }
 }

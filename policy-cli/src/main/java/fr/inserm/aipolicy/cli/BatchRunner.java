@@ -316,10 +316,12 @@ final class BatchRunner {
                 result = null;
             } catch (EntryReader.Unreadable e) {
                 done.errors++;
-                result = format.refused(record.line(), e.id, "invalid usage", e.field, e.getMessage());
+                result = format.refused(record.line(), e.id, "invalid usage", e.field, e.message(options.language()));
             } catch (InvalidUsageException e) {
                 done.errors++;
-                result = format.refused(record.line(), id, "invalid usage", e.field(), PlainMessages.of(e));
+                // the refusal in the decisions' language: the field as it is, the sentence French or English
+                result = format.refused(record.line(), id, "invalid usage", e.field(), options.language() == null
+                        ? PlainMessages.of(e) : PlainMessages.plain(e.message(options.language())));
             } catch (RuntimeException e) {
                 done.errors++;
                 result = format.refused(record.line(), id, "internal failure", null, e.toString());

@@ -1,5 +1,6 @@
 package fr.inserm.aipolicy.cli;
 
+import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.json.PolicyJson;
 import fr.inserm.aipolicy.report.EvaluationRequest;
 import fr.inserm.aipolicy.tools.ToolCatalogue;
@@ -48,12 +49,28 @@ final class EntryReader {
         final String id;
         final String field;
         final String problem;
+        /** The core's refusal, when the entry's usage was refused: said again in the batch's language. */
+        final InvalidUsageException refusal;
 
         Unreadable(String id, String field, String problem) {
+            this(id, field, problem, null);
+        }
+
+        Unreadable(String id, InvalidUsageException refusal) {
+            this(id, refusal.field(), refusal.getMessage().substring(refusal.field().length() + 2), refusal);
+        }
+
+        private Unreadable(String id, String field, String problem, InvalidUsageException refusal) {
             super(field + ": " + problem, null, false, false);
             this.id = id;
             this.field = field;
             this.problem = problem;
+            this.refusal = refusal;
+        }
+
+        /** The message in a language: the core's words for a refused usage, English for the entry's own problems. */
+        String message(Language language) {
+            return refusal == null || language == null ? getMessage() : refusal.message(language);
         }
     }
 
@@ -147,8 +164,7 @@ final class EntryReader {
             return entry(id, usage.toString());
         } catch (InvalidUsageException e) {
             String field = e.field().startsWith("(") ? "usage" : "usage." + e.field();
-            throw new Unreadable(id, field, PlainMessages.plain(e.problem()) + (e.acceptedValues().isEmpty() ? ""
-                    : "; accepted: " + String.join(", ", e.acceptedValues())));
+            throw new Unreadable(id, e.about(field));
         }
     }
 

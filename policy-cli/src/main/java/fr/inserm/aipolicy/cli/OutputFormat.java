@@ -228,6 +228,15 @@ abstract class OutputFormat {
                         .append(word("otherwise", word("verdict." + a.otherwise().name()))).append(") ")
                         .append(a.question());
             }
+            for (fr.inserm.aipolicy.decision.Clause c : d.citations()) {
+                // the clause in the reader's language; a translation is marked, the source's words under it
+                String code = language.code();
+                text.append("\n  ").append(word("clause", c.id(), c.title())).append(": ")
+                        .append(c.textIn(code).orElse(c.text()));
+                if (c.translatedFor(code)) {
+                    text.append("\n    ").append(word("translated", c.language(), c.text()));
+                }
+            }
             if (!d.escalateTo().isEmpty()) {
                 text.append("\n  ").append(word("ask")).append(": ").append(String.join("; ", d.escalateTo().stream()
                         .map(c -> policy == null ? c.name() : policy.contact(c, language)).toList()));
@@ -242,8 +251,10 @@ abstract class OutputFormat {
 
         @Override
         String refused(long line, String id, String error, String field, String message) {
-            return word("line", line) + (id == null ? "" : " (" + id + ")") + ": " + word("notDecided") + ", " + error
-                    + ": " + message;
+            // the error's kind in words where the bundle has them ("usage refusé"), else as it is
+            String kind = words.getProperty("error." + error.replace(' ', '.'));
+            return word("line", line) + (id == null ? "" : " (" + id + ")") + ": " + word("notDecided") + ", "
+                    + (kind == null ? error : kind) + ": " + message;
         }
     }
 

@@ -55,10 +55,18 @@ final class PolicyReference {
                     .append(cell(policy.title(clause, Language.FR))).append(" | ")
                     .append(cell(clause.source() + ", " + clause.section())).append(" |\n");
         }
-        out.append("\n## Clause texts\n");
+        out.append("\n## Clause texts\n\nEach clause in its source's words, then its unofficial translation into the other"
+                + " language (translations.json), which helps a reader and never replaces the source.\n");
         for (Clause clause : policy.catalogue()) {
             out.append("\n**").append(clause.id()).append("** (").append(clause.language()).append("): ")
                     .append(clause.text().strip()).append("\n");
+            if (clause.translation() != null) {
+                // shipped with the policy to help a reader of the other language; the source's words above rule
+                out.append("\n> ").append(clause.translation().language()).append(", ")
+                        .append(clause.translation().language().equals("fr") ? "traduction non officielle"
+                                : "unofficial translation").append(": ").append(clause.translation().text().strip())
+                        .append("\n");
+            }
         }
         return out.toString();
     }

@@ -212,6 +212,13 @@ public final class PolicyJson {
         clause.put("section", c.section());
         clause.put("language", c.language());
         clause.put("text", c.text());
+        if (c.translation() != null) {
+            // one field away from the source's words, and named for what it is: not the source
+            ObjectNode translation = clause.putObject("translation");
+            translation.put("language", c.translation().language());
+            translation.put("text", c.translation().text());
+            translation.put("official", false);
+        }
         return clause;
     }
 

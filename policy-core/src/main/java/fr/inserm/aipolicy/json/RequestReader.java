@@ -7,6 +7,7 @@ import fr.inserm.aipolicy.tools.KnownTool;
 import fr.inserm.aipolicy.tools.ToolCatalogue;
 import fr.inserm.aipolicy.usage.InvalidUsageException;
 import fr.inserm.aipolicy.usage.Usage;
+import fr.inserm.aipolicy.usage.Wording;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class RequestReader {
                 KnownTool k = known.get();
                 if (request.path("hosting").isMissingNode() || request.get("hosting").isNull()) {
                     if (k.hosting() == null) {
-                        throw new InvalidUsageException("hosting", "required: " + k.name() + " runs in several places",
+                        throw new InvalidUsageException("hosting", Wording.of("required.severalPlaces", k.name()),
                                 k.hostings().stream().sorted().map(Enum::name).toList());
                     }
                     request.put("hosting", k.hosting().name());
@@ -70,8 +71,8 @@ final class RequestReader {
         try {
             usage = UsageReader.usage(request);
         } catch (InvalidUsageException e) {
-            if (e.problem().equals("unknown field") && !e.field().contains(".")) {
-                throw new InvalidUsageException(e.field(), e.problem(), TOP_FIELDS);
+            if (e.wording().key().equals("unknownField") && !e.field().contains(".")) {
+                throw new InvalidUsageException(e.field(), e.wording(), TOP_FIELDS);
             }
             throw e;
         }
@@ -88,7 +89,7 @@ final class RequestReader {
             return null;
         }
         if (!node.isTextual()) {
-            throw new InvalidUsageException("language", "must be a text, got " + UsageReader.kind(node), Language.codes());
+            throw new InvalidUsageException("language", Wording.of("mustBeText", UsageReader.kind(node)), Language.codes());
         }
         return Language.of(node.asText());
     }
@@ -98,7 +99,7 @@ final class RequestReader {
             return false;
         }
         if (!node.isBoolean()) {
-            throw new InvalidUsageException(field, "must be true or false, got " + UsageReader.kind(node),
+            throw new InvalidUsageException(field, Wording.of("mustBeBoolean", UsageReader.kind(node)),
                     List.of("true", "false"));
         }
         return node.booleanValue();
@@ -109,12 +110,13 @@ final class RequestReader {
             return null;
         }
         if (!node.isObject()) {
-            throw new InvalidUsageException("disclosure", "must be a JSON object, got " + UsageReader.kind(node), DISCLOSURE_FIELDS);
+            throw new InvalidUsageException("disclosure", Wording.of("mustBeObject", UsageReader.kind(node)),
+                    DISCLOSURE_FIELDS);
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!DISCLOSURE_FIELDS.contains(name)) {
-                throw new InvalidUsageException("disclosure." + name, "unknown field", DISCLOSURE_FIELDS);
+                throw new InvalidUsageException("disclosure." + name, Wording.of("unknownField"), DISCLOSURE_FIELDS);
             }
         }
         return new DisclosureFacts(text(node, "toolVersion"), text(node, "role"), text(node, "parameters"),
@@ -127,7 +129,8 @@ final class RequestReader {
             return null;
         }
         if (!node.isTextual()) {
-            throw new InvalidUsageException("disclosure." + name, "must be a text, got " + UsageReader.kind(node), List.of());
+            throw new InvalidUsageException("disclosure." + name, Wording.of("mustBeText", UsageReader.kind(node)),
+                    List.of());
         }
         return node.asText();
     }

@@ -8,6 +8,7 @@ import fr.inserm.aipolicy.usage.InvalidUsageException;
 import fr.inserm.aipolicy.usage.Purpose;
 import fr.inserm.aipolicy.usage.Tool;
 import fr.inserm.aipolicy.usage.Usage;
+import fr.inserm.aipolicy.usage.Wording;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -68,31 +69,30 @@ final class UsageReader {
      */
     static JsonNode parse(String json) {
         if (json == null) {
-            throw new InvalidUsageException(WHOLE_REQUEST, "required: a JSON object", List.of());
+            throw new InvalidUsageException(WHOLE_REQUEST, Wording.of("required.jsonObject"), List.of());
         }
         if (json.length() > MAX_REQUEST_CHARS) {
-            throw new InvalidUsageException(WHOLE_REQUEST, "too large (" + json.length() + " characters, at most "
-                    + MAX_REQUEST_CHARS + ")", List.of());
+            throw new InvalidUsageException(WHOLE_REQUEST, Wording.of("tooLarge", json.length(), MAX_REQUEST_CHARS),
+                    List.of());
         }
         try (JsonParser parser = FACTORY.createParser(json)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new InvalidUsageException(WHOLE_REQUEST, "empty: a JSON object is required", TOP_FIELDS);
+                throw new InvalidUsageException(WHOLE_REQUEST, Wording.of("json.empty"), TOP_FIELDS);
             }
             JsonNode root = value(parser, first, "");
             if (parser.nextToken() != null) {
-                throw new InvalidUsageException(WHOLE_REQUEST, "not valid JSON: something follows the request"
-                        + location(parser.currentLocation()) + " (one JSON object per request; for many, use a batch)",
-                        List.of());
+                throw new InvalidUsageException(WHOLE_REQUEST,
+                        Wording.of("json.trailing", locationSuffix(parser.currentLocation())), List.of());
             }
             return root;
         } catch (StreamConstraintsException e) {
-            throw new InvalidUsageException(WHOLE_REQUEST, "too deeply nested or too long: at most " + MAX_DEPTH
-                    + " levels of nesting", List.of());
+            throw new InvalidUsageException(WHOLE_REQUEST, Wording.of("json.tooDeep", MAX_DEPTH), List.of());
         } catch (JsonProcessingException e) {
             throw notJson(e);
         } catch (java.io.IOException e) {
-            throw new InvalidUsageException(WHOLE_REQUEST, "not readable: " + e.getClass().getSimpleName(), List.of());
+            throw new InvalidUsageException(WHOLE_REQUEST, Wording.of("json.notReadable", e.getClass().getSimpleName()),
+                    List.of());
         }
     }
 
@@ -105,7 +105,7 @@ final class UsageReader {
                     String field = path.isEmpty() ? name : path + "." + name;
                     JsonNode child = value(parser, parser.nextToken(), field);
                     if (object.has(name)) {
-                        throw new InvalidUsageException(field, "appears twice", List.of());
+                        throw new InvalidUsageException(field, Wording.of("appearsTwice"), List.of());
                     }
                     object.set(name, child);
                 }
@@ -124,16 +124,15 @@ final class UsageReader {
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                 if (parser.getTextLength() > MAX_NUMBER_LENGTH) {
-                    throw new InvalidUsageException(path.isEmpty() ? WHOLE_REQUEST : path, "a number of "
-                            + parser.getTextLength() + " characters is too long (at most " + MAX_NUMBER_LENGTH + ")",
-                            List.of());
+                    throw new InvalidUsageException(path.isEmpty() ? WHOLE_REQUEST : path,
+                            Wording.of("json.numberTooLong", parser.getTextLength(), MAX_NUMBER_LENGTH), List.of());
                 }
                 try {
                     // a huge exponent reads as infinity, which every numeric field refuses with its range
                     return NODES.numberNode(parser.getDoubleValue());
                 } catch (NumberFormatException e) {
                     throw new InvalidUsageException(path.isEmpty() ? WHOLE_REQUEST : path,
-                            "not a number this library can read", List.of());
+                            Wording.of("json.numberUnreadable"), List.of());
                 }
             }
             case VALUE_TRUE -> {
@@ -145,7 +144,7 @@ final class UsageReader {
             case VALUE_NULL -> {
                 return NODES.nullNode();
             }
-            default -> throw new InvalidUsageException(path.isEmpty() ? WHOLE_REQUEST : path, "not valid JSON",
+            default -> throw new InvalidUsageException(path.isEmpty() ? WHOLE_REQUEST : path, Wording.of("json.invalid"),
                     List.of());
         }
     }
@@ -153,7 +152,8 @@ final class UsageReader {
     /** A parse error in plain words, naming the field being read when there is one. */
     private static InvalidUsageException notJson(JsonProcessingException e) {
         String path = WHOLE_REQUEST;
-        String problem = "not valid JSON";
+        String problem = "json.invalid";
+        String character = "";
         if (e.getProcessor() instanceof JsonParser parser) {
             String at = path(parser.getParsingContext());
             if (!at.isEmpty()) {
@@ -162,25 +162,29 @@ final class UsageReader {
         }
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (original.contains("Non-standard token") || original.contains("NaN") || original.contains("Infinity")) {
-            problem = "not a number: write numbers in digits (NaN and Infinity are not accepted)";
+            problem = "json.nanInfinity";
         } else if (original.startsWith("Unexpected end-of-input")) {
-            problem = "not valid JSON: the request ends too early";
+            problem = "json.endsEarly";
         } else if (original.startsWith("Unexpected character")) {
             int quote = original.indexOf('\'');
             int end = quote < 0 ? -1 : original.indexOf('\'', quote + 1);
-            problem = "not valid JSON: unexpected character" + (end > quote ? " " + original.substring(quote, end + 1) : "");
+            problem = "json.unexpectedCharacter";
+            character = end > quote ? " " + original.substring(quote, end + 1) : "";
         } else if (original.startsWith("Unrecognized token")) {
-            problem = "not valid JSON: a word that is not true, false, null, a number or a quoted text";
+            problem = "json.unrecognizedToken";
         } else if (original.contains("control character")) {
-            problem = "not valid JSON: a control character inside a text must be escaped";
+            problem = "json.controlCharacter";
         } else if (original.startsWith("Invalid UTF-8") || original.contains("UTF-8")) {
-            problem = "not valid JSON: not UTF-8 text";
+            problem = "json.notUtf8";
         }
-        if (!path.equals(WHOLE_REQUEST) && problem.startsWith("not valid JSON")) {
-            problem = problem + " (while reading " + path + ")";
+        Wording wording = problem.equals("json.unexpectedCharacter") ? Wording.of(problem, character) : Wording.of(problem);
+        if (!path.equals(WHOLE_REQUEST) && !problem.equals("json.nanInfinity")) {
+            // every problem but the number's is "not valid JSON": the request, while reading the field
+            wording = Wording.of("json.whileReading", wording, path);
             path = WHOLE_REQUEST;
         }
-        return new InvalidUsageException(path, problem + location(e.getLocation()), List.of());
+        return new InvalidUsageException(path, Wording.of("then", wording, locationSuffix(e.getLocation())),
+                List.of());
     }
 
     /** The full path of where a parser is, such as {@code tool.name} or {@code dataCategories[1]}. */
@@ -204,8 +208,8 @@ final class UsageReader {
                 Hosting.class);
         JsonNode categoriesNode = required(root, "dataCategories", "dataCategories", names(DataCategory.class));
         if (!categoriesNode.isArray()) {
-            throw new InvalidUsageException("dataCategories", "must be an array (possibly empty) of categories, got "
-                    + kind(categoriesNode), names(DataCategory.class));
+            throw new InvalidUsageException("dataCategories", Wording.of("mustBeCategories", kind(categoriesNode)),
+                    names(DataCategory.class));
         }
         Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
         for (int i = 0; i < categoriesNode.size(); i++) {
@@ -222,17 +226,17 @@ final class UsageReader {
         object(node, "tool", TOOL_FIELDS);
         JsonNode name = node.get("name");
         if (name == null || name.isNull()) {
-            throw new InvalidUsageException("tool.name", "required: a non-blank text", List.of());
+            throw new InvalidUsageException("tool.name", Wording.of("required.text"), List.of());
         }
         if (!name.isTextual()) {
-            throw new InvalidUsageException("tool.name", "must be a text, got " + kind(name), List.of());
+            throw new InvalidUsageException("tool.name", Wording.of("mustBeText", kind(name)), List.of());
         }
         Boolean generative = bool(node, "generative", "tool.generative");
         JsonNode size = node.get("parametersBillions");
         Double parameters = null;
         if (size != null && !size.isNull()) {
             if (!size.isNumber()) {
-                throw new InvalidUsageException("tool.parametersBillions", "must be a number, got " + kind(size),
+                throw new InvalidUsageException("tool.parametersBillions", Wording.of("mustBeNumber", kind(size)),
                         List.of());
             }
             parameters = size.doubleValue();
@@ -261,14 +265,14 @@ final class UsageReader {
 
     private static void object(JsonNode node, String path, List<String> fields) {
         if (!node.isObject()) {
-            throw new InvalidUsageException(path, "must be a JSON object, got " + kind(node), fields);
+            throw new InvalidUsageException(path, Wording.of("mustBeObject", kind(node)), fields);
         }
         Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
         while (entries.hasNext()) {
             String name = entries.next().getKey();
             if (!fields.contains(name)) {
                 String field = WHOLE_REQUEST.equals(path) ? name : path + "." + name;
-                throw new InvalidUsageException(field, "unknown field", fields);
+                throw new InvalidUsageException(field, Wording.of("unknownField"), fields);
             }
         }
     }
@@ -276,7 +280,7 @@ final class UsageReader {
     private static JsonNode required(JsonNode parent, String name, String path, List<String> accepted) {
         JsonNode node = parent.get(name);
         if (node == null || node.isNull()) {
-            throw new InvalidUsageException(path, "required", accepted);
+            throw new InvalidUsageException(path, Wording.of("required"), accepted);
         }
         return node;
     }
@@ -287,7 +291,7 @@ final class UsageReader {
             return null;
         }
         if (!node.isBoolean()) {
-            throw new InvalidUsageException(path, "must be true or false, got " + kind(node), List.of("true", "false"));
+            throw new InvalidUsageException(path, Wording.of("mustBeBoolean", kind(node)), List.of("true", "false"));
         }
         return node.booleanValue();
     }
@@ -295,14 +299,14 @@ final class UsageReader {
     private static <E extends Enum<E>> E enumValue(JsonNode node, String path, Class<E> type) {
         List<String> accepted = names(type);
         if (node == null || node.isNull()) {
-            throw new InvalidUsageException(path, "must not be null", accepted);
+            throw new InvalidUsageException(path, Wording.of("mustNotBeNull"), accepted);
         }
         if (!node.isTextual()) {
-            throw new InvalidUsageException(path, "must be a text, got " + kind(node), accepted);
+            throw new InvalidUsageException(path, Wording.of("mustBeText", kind(node)), accepted);
         }
         String value = node.asText();
         if (!accepted.contains(value)) {
-            throw new InvalidUsageException(path, quote(value) + " is not an accepted value", accepted);
+            throw new InvalidUsageException(path, Wording.of("notAccepted", quote(value)), accepted);
         }
         return Enum.valueOf(type, value);
     }
@@ -312,22 +316,23 @@ final class UsageReader {
         return "\"" + shown.replace("\"", "\\\"") + "\"";
     }
 
-    /** A JSON node's type in words, for messages. */
-    static String kind(JsonNode node) {
+    /** A JSON node's type in words, for messages, in the refusal's language. */
+    static Object kind(JsonNode node) {
         return switch (node.getNodeType()) {
-            case ARRAY -> "an array";
-            case OBJECT -> "an object";
-            case STRING -> "a text";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case NULL -> "null";
+            case ARRAY -> Wording.of("kind.array");
+            case OBJECT -> Wording.of("kind.object");
+            case STRING -> Wording.of("kind.text");
+            case NUMBER -> Wording.of("kind.number");
+            case BOOLEAN -> Wording.of("kind.boolean");
+            case NULL -> Wording.of("kind.null");
             default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
         };
     }
 
-    private static String location(com.fasterxml.jackson.core.JsonLocation location) {
+    /** " (line 1, column 7)" in the refusal's language, or nothing when the parser does not know where. */
+    private static Object locationSuffix(com.fasterxml.jackson.core.JsonLocation location) {
         return location == null || location.getLineNr() < 0 ? ""
-                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+                : Wording.of("json.atSuffix", location.getLineNr(), location.getColumnNr());
     }
 
     private static List<String> names(Class<? extends Enum<?>> type) {

@@ -40,8 +40,8 @@ public record DisclosureFacts(String toolVersion, String role, String parameters
             return null;
         }
         if (value.length() > MAX_LENGTH) {
-            throw new InvalidUsageException(field, "too long (" + value.length() + " characters, at most "
-                    + MAX_LENGTH + ")", java.util.List.of());
+            throw new InvalidUsageException(field, fr.inserm.aipolicy.usage.Wording.of("tooLong", value.length(),
+                    MAX_LENGTH), java.util.List.of());
         }
         return value.strip();
     }

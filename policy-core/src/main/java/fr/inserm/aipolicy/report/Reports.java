@@ -65,8 +65,7 @@ final class Reports {
 
     static List<Clause> catalogue(PolicyEngine engine, Language language) {
         Policy texts = engine.policy();
-        return engine.policy().catalogue().stream().map(c -> new Clause(c.id(), c.source(), c.section(),
-                texts.title(c, language), c.language(), c.text())).toList();
+        return engine.policy().catalogue().stream().map(c -> c.withTitle(texts.title(c, language))).toList();
     }
 
     static DecisionReport report(PolicyEngine engine, EvaluationRequest request) {

@@ -15,7 +15,7 @@ final class Checks {
 
     static <T> T required(T value, String field, List<String> accepted) {
         if (value == null) {
-            throw new InvalidUsageException(field, "required", accepted);
+            throw new InvalidUsageException(field, Wording.of("required"), accepted);
         }
         return value;
     }
@@ -31,25 +31,23 @@ final class Checks {
      */
     static String toolName(String name) {
         if (name == null) {
-            throw new InvalidUsageException("tool.name", "required: a non-blank text", List.of());
+            throw new InvalidUsageException("tool.name", Wording.of("required.text"), List.of());
         }
         String stripped = name.strip();
         boolean visible = stripped.codePoints().anyMatch(cp -> !unreadable(cp) && !Character.isWhitespace(cp)
                 && !Character.isSpaceChar(cp));
         if (!visible) {
-            throw new InvalidUsageException("tool.name", "must not be blank (invisible characters do not count):"
-                    + " type the tool's name", List.of());
+            throw new InvalidUsageException("tool.name", Wording.of("toolName.blank"), List.of());
         }
         if (name.length() > MAX_TOOL_NAME_LENGTH) {
-            throw new InvalidUsageException("tool.name",
-                    "too long (" + name.length() + " characters, at most " + MAX_TOOL_NAME_LENGTH + ")", List.of());
+            throw new InvalidUsageException("tool.name", Wording.of("tooLong", name.length(), MAX_TOOL_NAME_LENGTH),
+                    List.of());
         }
         for (int i = 0, position = 1; i < stripped.length(); position++) {
             int cp = stripped.codePointAt(i);
             if (unreadable(cp)) {
-                throw new InvalidUsageException("tool.name", "holds an invisible, control or unreadable character ("
-                        + describe(cp) + ") at character " + position
-                        + ": type the name again with visible characters only", List.of());
+                throw new InvalidUsageException("tool.name", Wording.of("toolName.unreadable", describe(cp), position),
+                        List.of());
             }
             i += Character.charCount(cp);
         }
@@ -59,7 +57,7 @@ final class Checks {
     static Double parametersBillions(Double value) {
         if (value != null && !(value >= 0 && value <= MAX_PARAMETERS_BILLIONS)) {
             throw new InvalidUsageException("tool.parametersBillions",
-                    "must be a number from 0 to " + (long) MAX_PARAMETERS_BILLIONS + ", got " + value, List.of());
+                    Wording.of("numberRange", (long) MAX_PARAMETERS_BILLIONS, value), List.of());
         }
         return value;
     }

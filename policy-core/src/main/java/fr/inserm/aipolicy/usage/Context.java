@@ -104,7 +104,7 @@ public record Context(
         public Builder set(ContextField field, Object value) {
             Objects.requireNonNull(field, "field");
             if (value != null && !field.type().isInstance(value)) {
-                throw new InvalidUsageException(field.path(), "must be one of the accepted values",
+                throw new InvalidUsageException(field.path(), Wording.of("oneOfAccepted"),
                         field.acceptedTexts());
             }
             values[field.ordinal()] = value;

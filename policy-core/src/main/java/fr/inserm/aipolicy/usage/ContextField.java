@@ -187,7 +187,7 @@ public enum ContextField {
                 return accepted;
             }
         }
-        throw new InvalidUsageException(path(), "\"" + value + "\" is not an accepted value", acceptedTexts());
+        throw new InvalidUsageException(path(), Wording.of("notAccepted", "\"" + value + "\""), acceptedTexts());
     }
 
     /**

@@ -37,13 +37,12 @@ public record Usage(Tool tool, Hosting hosting, Set<DataCategory> dataCategories
         context = context == null ? Context.NOT_STATED : context;
         if (dataCategories.isEmpty() && purpose.consumesData()) {
             // these purposes work on data the user gives: leaving the data out would be allowed everywhere
-            throw new InvalidUsageException("dataCategories", "must name the data that go into the tool when the "
-                    + "purpose is " + purpose + " (PUBLIC for published material, UNKNOWN when you cannot tell)",
+            throw new InvalidUsageException("dataCategories", Wording.of("dataCategories.needed", purpose),
                     Checks.names(DataCategory.class));
         }
         if (!tool.generative() && purpose.producesContent()) {
-            throw new InvalidUsageException("tool.generative", "cannot be false when the purpose is " + purpose
-                    + ": a tool that generates images or data is generative", List.of("true"));
+            throw new InvalidUsageException("tool.generative", Wording.of("generative.cannotBeFalse", purpose),
+                    List.of("true"));
         }
     }
 
@@ -104,7 +103,7 @@ public record Usage(Tool tool, Hosting hosting, Set<DataCategory> dataCategories
         int index = 0;
         for (DataCategory category : categories) {
             if (category == null) {
-                throw new InvalidUsageException("dataCategories[" + index + "]", "must not be null",
+                throw new InvalidUsageException("dataCategories[" + index + "]", Wording.of("mustNotBeNull"),
                         Checks.names(DataCategory.class));
             }
             copy.add(category);

@@ -246,6 +246,7 @@ public final class DecisionCard {
                     .append("</b> \u2014 ").append(Markup.html(clause.title()))
                     .append(" <small style=\"color:#555\">(").append(Markup.html(clause.source())).append(", ")
                     .append(Markup.html(clause.section())).append(")</small>\n")
+                    .append(translationHtml(clause))
                     .append("<blockquote lang=\"").append(Markup.html(clause.language()))
                     .append("\" style=\"margin:2px 0 0 1em;padding-left:8px;border-left:3px solid #ccc;color:#333\">")
                     .append(Markup.html(clause.text())).append("</blockquote></div>\n");
@@ -305,6 +306,7 @@ public final class DecisionCard {
             out.append("- **").append(Markup.markdown(clause.id())).append("** \u2014 ")
                     .append(Markup.markdown(clause.title())).append(" (").append(Markup.markdown(clause.source()))
                     .append(", ").append(Markup.markdown(clause.section())).append(")\n")
+                    .append(translationMarkdown(clause))
                     .append("  > ").append(Markup.markdown(clause.text())).append('\n');
         }
         out.append("\n<sub>").append(Markup.markdown(footer())).append("</sub>\n");
@@ -327,6 +329,32 @@ public final class DecisionCard {
     }
 
     /** Clause ids, then "rule D1" for a reason: references a reader can look up, not codes to decode. */
+    /**
+     * A clause's unofficial translation into the card's language, marked as such, above the source's words
+     * (which follow, labelled as the original); nothing when the source is in the card's language.
+     */
+    private String translationHtml(Clause clause) {
+        String code = text.language().code();
+        if (!clause.translatedFor(code)) {
+            return "";
+        }
+        return "<blockquote class=\"aipolicy-translation\" lang=\"" + Markup.html(code)
+                + "\" style=\"margin:2px 0 0 1em;padding-left:8px;border-left:3px solid #ccc\">"
+                + Markup.html(clause.translation().text()) + "</blockquote>\n<div style=\"margin:2px 0 0 1em\"><small>"
+                + "<i>" + Markup.html(text.get("clause.translation")) + "</i> \u2014 "
+                + Markup.html(text.format("clause.original", clause.language())) + "</small></div>\n";
+    }
+
+    private String translationMarkdown(Clause clause) {
+        String code = text.language().code();
+        if (!clause.translatedFor(code)) {
+            return "";
+        }
+        return "  > " + Markup.markdown(clause.translation().text()) + "\n\n  *" + Markup.markdown(text.get(
+                "clause.translation")) + "* \u2014 " + Markup.markdown(text.format("clause.original", clause.language()))
+                + "\n\n";
+    }
+
     private String references(List<String> clauses, List<String> rules) {
         List<String> parts = new ArrayList<>(clauses);
         for (String rule : rules) {

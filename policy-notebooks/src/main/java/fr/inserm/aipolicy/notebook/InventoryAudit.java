@@ -236,6 +236,11 @@ public record InventoryAudit(List<Result> results, long elapsedNanos) {
         return e.problem() + (e.acceptedValues().isEmpty() ? "" : "; accepted: " + String.join(", ", e.acceptedValues()));
     }
 
+    /** The whole refusal in a language, naming the field by its path in the line. */
+    private static String refusal(InvalidUsageException e, String field, Language language) {
+        return language == Language.EN ? field + ": " + problem(e) : e.about(field).message(language);
+    }
+
     private static InventoryEntry unreadable(int line, String id, boolean synthetic, String declaredBy, boolean wrapped,
             String field, String problem) {
         return new InventoryEntry(line, id, synthetic, declaredBy, wrapped, null, field, field + ": " + problem);
@@ -250,7 +255,7 @@ public record InventoryAudit(List<Result> results, long elapsedNanos) {
      */
     public static InventoryAudit run(PolicyEngine engine, List<InventoryEntry> entries) {
         Objects.requireNonNull(engine, "engine");
-        return run(entries, engine::evaluate);
+        return run(entries, engine::evaluate, Language.EN);
     }
 
     /**
@@ -267,10 +272,10 @@ public record InventoryAudit(List<Result> results, long elapsedNanos) {
         Objects.requireNonNull(engine, "engine");
         Locale checked = Language.of(locale).locale();
         PolicyReports reports = PolicyReports.of(engine);
-        return run(entries, usage -> reports.evaluate(usage, checked));
+        return run(entries, usage -> reports.evaluate(usage, checked), Language.of(checked));
     }
 
-    private static InventoryAudit run(List<InventoryEntry> entries, Function<Usage, Decision> decide) {
+    private static InventoryAudit run(List<InventoryEntry> entries, Function<Usage, Decision> decide, Language language) {
         List<Result> results = new ArrayList<>(entries.size());
         long start = System.nanoTime();
         for (InventoryEntry entry : entries) {
@@ -284,7 +289,8 @@ public record InventoryAudit(List<Result> results, long elapsedNanos) {
                 results.add(new Result(entry, decide.apply(entry.usage())));
             } catch (InvalidUsageException e) {
                 String field = path(entry.wrapped() ? "usage" : "", e);
-                results.add(new Result(entry.refused(field, field + ": " + problem(e)), null));
+                // in the audit's language: the field as it is, the sentence French or English like the decisions
+                results.add(new Result(entry.refused(field, refusal(e, field, language)), null));
             } catch (PolicyEvaluationException e) {
                 results.add(new Result(entry.refused("(line)", "(line): the policy engine could not decide it: "
                         + e.getMessage()), null));

@@ -24,7 +24,7 @@ final class LanguageChoice {
             try {
                 return Language.of(lang);
             } catch (InvalidUsageException e) {
-                throw new InvalidUsageException("lang", e.problem(), e.acceptedValues());
+                throw e.about("lang");
             }
         }
         return fromHeader(acceptLanguage);

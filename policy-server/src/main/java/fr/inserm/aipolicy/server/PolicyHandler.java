@@ -6,6 +6,7 @@ import fr.inserm.aipolicy.json.PolicyJson;
 import fr.inserm.aipolicy.report.EvaluationRequest;
 import fr.inserm.aipolicy.report.PolicyReports;
 import fr.inserm.aipolicy.usage.InvalidUsageException;
+import fr.inserm.aipolicy.usage.Wording;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -179,8 +180,7 @@ final class PolicyHandler extends Handler.Abstract {
                 } else {
                     // A malformed chunk, or a body cut short: the body as a whole is not understood.
                     x.response.getHeaders().put(HttpHeader.CONNECTION, "close");
-                    x.invalid(new InvalidUsageException("(request)",
-                            "the body could not be read as HTTP (for example a malformed chunk)", List.of()));
+                    x.invalid(new InvalidUsageException("(request)", Wording.of("httpBodyUnreadable"), List.of()));
                 }
             }
         }).run();
@@ -240,7 +240,7 @@ final class PolicyHandler extends Handler.Abstract {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidUsageException("(request)", "not valid UTF-8", List.of());
+            throw new InvalidUsageException("(request)", Wording.of("notValidUtf8"), List.of());
         }
         EvaluationRequest request = PolicyJson.readRequest(text, engine.tools());
         if (request.language() == null) {
@@ -300,6 +300,15 @@ final class PolicyHandler extends Handler.Abstract {
             this.path = p == null ? "" : p;
         }
 
+        /** The language of a refusal: as {@link #language()}, and English when {@code ?lang=} itself is refused. */
+        Language refusalLanguage() {
+            try {
+                return language();
+            } catch (InvalidUsageException e) {
+                return LanguageChoice.fromHeader(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
+            }
+        }
+
         /** The language of the answer's texts: {@code ?lang=}, else {@code Accept-Language}, else English. */
         Language language() {
             return LanguageChoice.choose(queryParameter("lang"), request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
@@ -332,13 +341,16 @@ final class PolicyHandler extends Handler.Abstract {
         }
 
         void invalid(InvalidUsageException e) {
+            // in the caller's language (?lang=, else Accept-Language): the field as it is, the sentence translated
+            Language language = refusalLanguage();
             ObjectNode error = JSON.createObjectNode();
             error.put("error", "invalid usage");
             error.put("field", e.field());
-            error.put("problem", e.problem());
+            error.put("problem", e.problem(language));
             ArrayNode accepted = error.putArray("acceptedValues");
             e.acceptedValues().forEach(accepted::add);
-            error.put("message", e.getMessage());
+            error.put("message", e.message(language));
+            error.put("language", language.code());
             send(400, JSON_TYPE, PageContent.bytes(error), "no-store");
         }
 

@@ -193,7 +193,7 @@ class PolicyPageBrowserTest {
             assertTrue(obligations.get(i).contains(expected.obligations().get(i).text()), obligations.get(i));
         }
         assertEquals(!expected.advice().isEmpty(), byId("advice-block").isDisplayed());
-        List<WebElement> cited = driver.findElements(By.cssSelector("#citations details"));
+        List<WebElement> cited = driver.findElements(By.cssSelector("#citations details.clause"));
         assertEquals(expected.citedClauseIds(), cited.stream().map(e -> e.getAttribute("data-clause")).toList());
         for (int i = 0; i < cited.size(); i++) {
             Clause clause = expected.citations().get(i);
@@ -416,6 +416,19 @@ class PolicyPageBrowserTest {
         assertFalse(report.decision().reasons().get(0).text().equals(engine.evaluate(usage).reasons().get(0).text()));
         assertPageShows(report, Language.FR);
         assertAlternativesShown(report);
+        // An English clause in French: its unofficial translation, marked, the source's words one click away
+        Clause r41 = engine.clause("R4.1").orElseThrow();
+        WebElement clause = driver.findElement(By.cssSelector("#citations details[data-clause='R4.1']"));
+        clause.findElement(By.tagName("summary")).click();
+        WebElement translated = clause.findElement(By.cssSelector("blockquote.translation"));
+        assertEquals("fr", translated.getAttribute("lang"));
+        assertEquals(r41.translation().text().replaceAll("\\s+", " "), translated.getText().replaceAll("\\s+", " "));
+        assertTrue(clause.findElement(By.className("translation-note")).getText().startsWith("Traduction non officielle"));
+        WebElement original = clause.findElement(By.cssSelector("details.original blockquote"));
+        assertFalse(original.isDisplayed());
+        clause.findElement(By.cssSelector("details.original summary")).click();
+        assertEquals(r41.text().replaceAll("\\s+", " "), original.getText().replaceAll("\\s+", " "));
+        assertEquals("en", original.getAttribute("lang"));
         assertNoBrowserErrors();
 
         driver.manage().window().setSize(new Dimension(900, 3000)); // the whole answer in the viewport

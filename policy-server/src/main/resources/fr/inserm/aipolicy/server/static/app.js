@@ -350,13 +350,31 @@
       details.setAttribute('data-clause', clause.id);
       const summary = document.createElement('summary');
       summary.textContent = clause.id + ': ' + clause.title;
-      const text = document.createElement('blockquote');
-      text.setAttribute('lang', clause.language);
-      text.textContent = clause.text;
       const source = document.createElement('p');
       source.className = 'source';
       source.textContent = clause.source + (clause.section ? ', ' + clause.section : '');
-      details.append(summary, text, source);
+      const original = document.createElement('blockquote');
+      original.setAttribute('lang', clause.language);
+      original.textContent = clause.text;
+      const translation = clause.translation;
+      if (translation && translation.language === LANG && clause.language !== LANG) {
+        // the page's language first, marked as an unofficial translation; the source's words one click away
+        const translated = document.createElement('blockquote');
+        translated.setAttribute('lang', translation.language);
+        translated.className = 'translation';
+        translated.textContent = translation.text;
+        const note = document.createElement('p');
+        note.className = 'translation-note';
+        note.textContent = t('clause.translation.note');
+        const originalBox = document.createElement('details');
+        originalBox.className = 'original';
+        const originalSummary = document.createElement('summary');
+        originalSummary.textContent = t('clause.original', clause.language);
+        originalBox.append(originalSummary, original);
+        details.append(summary, translated, note, originalBox, source);
+      } else {
+        details.append(summary, original, source);
+      }
       citations.appendChild(details);
     });
 
@@ -530,7 +548,8 @@
     askButton.disabled = true;
     statusLine.textContent = t('status.deciding');
     try {
-      const response = await fetch('api/decisions', {
+      // ?lang: a refusal (400) comes back in the page's language, like the decision
+      const response = await fetch('api/decisions?lang=' + LANG, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
         body: JSON.stringify(request)
@@ -548,7 +567,7 @@
       } else if (response.status === 400 && body) {
         showError(t('error.invalid.title'), [{
           field: body.field,
-          text: body.field + ': ' + body.problem + (body.acceptedValues && body.acceptedValues.length
+          text: body.field + (LANG === 'fr' ? ' : ' : ': ') + body.problem + (body.acceptedValues && body.acceptedValues.length
             ? ' (' + t('error.accepted') + ' ' + body.acceptedValues.join(', ') + ')' : '')
         }]);
       } else if (response.status === 429) {

@@ -43,7 +43,7 @@ final class ToolCatalogueFile {
         Map<String, KnownTool> byId = new HashMap<>();
         Map<String, List<String>> tags = new HashMap<>();
         Map<String, String> compactOwner = new HashMap<>();
-        Map<String, String> skeletonOwner = new HashMap<>();
+        List<String[]> named = new ArrayList<>(); // where, alias, tool id: checked once the catalogue's keys are known
         for (int i = 0; i < toolsNode.size(); i++) {
             JsonTree node = toolsNode.get(i);
             String at = where + ": tools[" + i + "]";
@@ -64,11 +64,7 @@ final class ToolCatalogueFile {
                 if (previous != null && !previous.equals(tool.id())) {
                     throw new PolicyBuildException(at + ": alias \"" + alias + "\" also names " + previous);
                 }
-                // two tools whose names look alike would make a look-alike ambiguous
-                previous = skeletonOwner.put(ToolNames.skeleton(compact), tool.id());
-                if (previous != null && !previous.equals(tool.id())) {
-                    throw new PolicyBuildException(at + ": alias \"" + alias + "\" looks like a name of " + previous);
-                }
+                named.add(new String[] {at, alias, tool.id()});
             }
             tools.add(tool);
         }
@@ -97,7 +93,16 @@ final class ToolCatalogueFile {
                         + tool.footprintModel() + "\", which is not a row of footprint.models");
             }
         }
-        return new ToolCatalogue(version, tools, tags, clause, rows, smaller);
+        ToolCatalogue catalogue = new ToolCatalogue(version, tools, tags, clause, rows, smaller);
+        // two tools whose names look alike would make a look-alike ambiguous, and refuse one of them
+        Map<String, String> keyOwner = new HashMap<>();
+        for (String[] alias : named) {
+            String previous = keyOwner.put(catalogue.key(alias[1]), alias[2]);
+            if (previous != null && !previous.equals(alias[2])) {
+                throw new PolicyBuildException(alias[0] + ": alias \"" + alias[1] + "\" looks like a name of " + previous);
+            }
+        }
+        return catalogue;
     }
 
     private static final List<String> KINDS = List.of("platform", "model", "runner");

@@ -328,8 +328,14 @@ public final class ToolCatalogue {
         return known;
     }
 
-    /** The tools a name contains: word runs equal to an alias or word tag, and suffix tags; in name order. */
-    List<KnownTool> contained(String toolName) {
+    /**
+     * The tools a name contains: runs of its words equal to an alias or word tag, or beginning with one
+     * and going on with a digit in the same word ("ChatGPT4o"), and suffix tags ("-cloud").
+     *
+     * @param toolName a tool name as a user writes it
+     * @return the tools, in the order found; empty when the name contains none
+     */
+    public List<KnownTool> contained(String toolName) {
         return facts(toolName).contained();
     }
 
@@ -368,7 +374,7 @@ public final class ToolCatalogue {
                         }
                     }
                 }
-                if (found || lookAlike != null || !hasLetter(real)) {
+                if (found || lookAlike != null || asciiDigits(real)) {
                     continue; // a number ("03") is a number, not a look-alike of a name ("o3")
                 }
                 KnownTool imitated = byKey.get(key.toString());
@@ -423,13 +429,13 @@ public final class ToolCatalogue {
         return tool != null ? tool : wordTags.get(compact);
     }
 
-    private static boolean hasLetter(CharSequence text) {
+    private static boolean asciiDigits(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
-            if (Character.isLetter(text.charAt(i))) {
-                return true;
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     static boolean isSuffixTag(String tag) {

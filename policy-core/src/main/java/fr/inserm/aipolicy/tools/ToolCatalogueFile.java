@@ -29,7 +29,9 @@ final class ToolCatalogueFile {
         try {
             root = JsonTree.parse(json);
         } catch (JsonTree.JsonParseFailure e) {
-            throw new PolicyBuildException(where + " is not valid JSON: " + e.getMessage(), e);
+            // the parser's own sentences and class names stay out: the file, the place, what is wrong
+            String place = e.where().isEmpty() ? "" : ", " + e.where();
+            throw new PolicyBuildException(where + place + ": not valid JSON: " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
             throw new PolicyBuildException(where + " must be a JSON object");

@@ -2,11 +2,14 @@ package fr.inserm.aipolicy.tools;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How tool names are read and compared (the policy's section 5), each name read once into its words:
@@ -63,9 +66,9 @@ final class ToolNames {
 
     /** Reads a name into words, with keys read through a catalogue's folding. */
     static Reading read(String name, Folding folding) {
-        List<Word> words = new ArrayList<>();
-        StringBuilder key = new StringBuilder();
-        List<Boolean> digits = new ArrayList<>();
+        List<Word> words = new ArrayList<>(4);
+        StringBuilder key = new StringBuilder(name.length() + 8);
+        Flags digits = new Flags();
         StringBuilder between = new StringBuilder();
         int separators = 0;
         boolean dash = false;
@@ -77,15 +80,19 @@ final class ToolNames {
             int next = i + Character.charCount(cp);
             int type = Character.getType(cp);
             plain &= plain(cp, type);
-            if (mark(type)) {
+            String skeleton = Confusables.prototype(cp);
+            boolean letterLike = hasLetterOrDigit(skeleton);
+            if (mark(type) && !letterLike) {
                 if (start >= 0) {
                     end = next; // a mark belongs to the word it follows
                 }
                 i = next;
                 continue;
             }
-            String skeleton = Confusables.prototype(cp);
-            boolean separator = type == Character.DASH_PUNCTUATION || !hasLetterOrDigit(skeleton);
+            // a dash separates, though the data pairs some with a letter ("—" with "ー"), unless it imitates
+            // a Latin letter or digit ("︱" looks like l)
+            boolean separator = !letterLike || type == Character.DASH_PUNCTUATION && !(skeleton.length() == 1
+                    && skeleton.charAt(0) < 0x80);
             if (separator) {
                 if (start >= 0) {
                     words.add(word(name, start, end, key, digits, between.toString(), separators == 1 && dash));
@@ -108,7 +115,7 @@ final class ToolNames {
                         int before = key.length();
                         folding.append(key, p);
                         for (int k = before; k < key.length(); k++) {
-                            digits.add(digit || Character.isDigit(key.charAt(k)));
+                            digits.set(k, digit || Character.isDigit(key.charAt(k)));
                         }
                     } else if (!mark(Character.getType(p))) {
                         // a character whose skeleton is letters and punctuation ("⑴"): the punctuation separates
@@ -145,19 +152,30 @@ final class ToolNames {
         }
     }
 
-    private static Word word(String name, int start, int end, StringBuilder key, List<Boolean> digits, String before,
+    private static Word word(String name, int start, int end, StringBuilder key, Flags digits, String before,
             boolean dashBefore) {
-        boolean[] flags = new boolean[key.length()];
-        for (int k = 0; k < flags.length; k++) {
-            flags[k] = digits.get(k);
-        }
-        Word word = new Word(real(name.substring(start, end)), key.toString(), flags, start, end, before, dashBefore);
+        Word word = new Word(real(name.substring(start, end)), key.toString(), Arrays.copyOf(digits.flags, key.length()),
+                start, end, before, dashBefore);
         key.setLength(0);
-        digits.clear();
         return word;
     }
 
-    /** NFKC, case folding (upper then lower case: ß and ẞ fold to ss, ς to σ), letters, digits and marks. */
+    /** A growing array of flags, one per char of a key. */
+    private static final class Flags {
+        boolean[] flags = new boolean[32];
+
+        void set(int index, boolean value) {
+            if (index >= flags.length) {
+                flags = Arrays.copyOf(flags, Math.max(index + 1, flags.length * 2));
+            }
+            flags[index] = value;
+        }
+    }
+
+    /**
+     * NFKC, case folding (upper then lower case: ß and ẞ fold to ss, ς to σ), letters, digits (letter
+     * numbers such as "〇" too) and marks.
+     */
     static String real(String text) {
         String normal = ascii(text) ? text.toLowerCase(Locale.ROOT)
                 : Normalizer.normalize(text, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
@@ -165,7 +183,8 @@ final class ToolNames {
         for (int i = 0; i < normal.length();) {
             int cp = normal.codePointAt(i);
             int next = i + Character.charCount(cp);
-            boolean kept = Character.isLetterOrDigit(cp) || mark(Character.getType(cp));
+            int type = Character.getType(cp);
+            boolean kept = Character.isLetterOrDigit(cp) || mark(type) || type == Character.LETTER_NUMBER;
             if (!kept && out == null) {
                 out = new StringBuilder(normal.length()).append(normal, 0, i);
             } else if (kept && out != null) {
@@ -288,29 +307,39 @@ final class ToolNames {
          * @return the folding that joins the skeletons of each of their letters' cases
          */
         static Folding of(Collection<String> names) {
+            Set<Integer> letters = new TreeSet<>();
+            for (String name : names) {
+                for (int i = 0; i < name.length();) {
+                    int cp = name.codePointAt(i);
+                    if (Character.isLetterOrDigit(cp)) {
+                        letters.add(cp);
+                    }
+                    i += Character.charCount(cp);
+                }
+            }
             Map<Integer, Integer> parent = new HashMap<>();
             Map<Integer, String> longer = new HashMap<>();
-            for (String name : names) {
-                name.codePoints().filter(Character::isLetterOrDigit).distinct().forEach(cp -> {
-                    String self = lowered(cp);
-                    for (int variant : new int[] {Character.toUpperCase(cp), Character.toLowerCase(cp),
-                            Character.toTitleCase(cp)}) {
-                        String other = lowered(variant);
-                        if (self.equals(other)) {
-                            continue;
-                        }
-                        boolean selfOne = self.codePointCount(0, self.length()) == 1;
-                        boolean otherOne = other.codePointCount(0, other.length()) == 1;
-                        if (selfOne && otherOne) {
-                            int a = root(parent, self.codePointAt(0));
-                            int b = root(parent, other.codePointAt(0));
-                            parent.put(Math.max(a, b), Math.min(a, b));
-                        } else if (selfOne != otherOne) {
-                            // "m" and "rn": the single letter reads as the longer skeleton
-                            longer.put(selfOne ? self.codePointAt(0) : other.codePointAt(0), selfOne ? other : self);
-                        }
+            for (int cp : letters) {
+                String self = lowered(cp);
+                for (int variant : new int[] {Character.toUpperCase(cp), Character.toLowerCase(cp),
+                        Character.toTitleCase(cp)}) {
+                    String other = variant == cp ? self : lowered(variant);
+                    if (self.equals(other)) {
+                        continue;
                     }
-                });
+                    boolean selfOne = self.codePointCount(0, self.length()) == 1;
+                    boolean otherOne = other.codePointCount(0, other.length()) == 1;
+                    if (selfOne && otherOne) {
+                        int a = root(parent, self.codePointAt(0));
+                        int b = root(parent, other.codePointAt(0));
+                        if (a != b) {
+                            parent.put(Math.max(a, b), Math.min(a, b));
+                        }
+                    } else if (selfOne != otherOne) {
+                        // "m" and "rn": the single letter reads as the longer skeleton
+                        longer.put(selfOne ? self.codePointAt(0) : other.codePointAt(0), selfOne ? other : self);
+                    }
+                }
             }
             Map<Integer, String> joined = new HashMap<>();
             for (int cp : parent.keySet()) {
@@ -318,7 +347,11 @@ final class ToolNames {
             }
             longer.forEach((cp, text) -> {
                 StringBuilder out = new StringBuilder();
-                text.codePoints().forEach(p -> out.append(joined.getOrDefault(p, new String(Character.toChars(p)))));
+                for (int i = 0; i < text.length();) {
+                    int p = text.codePointAt(i);
+                    out.append(joined.getOrDefault(p, new String(Character.toChars(p))));
+                    i += Character.charCount(p);
+                }
                 joined.put(cp, out.toString());
             });
             return new Folding(Map.copyOf(joined));
@@ -326,9 +359,15 @@ final class ToolNames {
 
         /** The letters and digits of a code point's skeleton, each lowered. */
         private static String lowered(int cp) {
-            StringBuilder out = new StringBuilder();
-            Confusables.prototype(cp).codePoints().filter(Character::isLetterOrDigit)
-                    .forEach(p -> out.appendCodePoint(Character.toLowerCase(Character.toUpperCase(p))));
+            String prototype = Confusables.prototype(cp);
+            StringBuilder out = new StringBuilder(prototype.length());
+            for (int i = 0; i < prototype.length();) {
+                int p = prototype.codePointAt(i);
+                if (Character.isLetterOrDigit(p)) {
+                    out.appendCodePoint(Character.toLowerCase(Character.toUpperCase(p)));
+                }
+                i += Character.charCount(p);
+            }
             return out.toString();
         }
 

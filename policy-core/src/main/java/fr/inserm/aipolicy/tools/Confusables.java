@@ -1,9 +1,7 @@
 package fr.inserm.aipolicy.tools;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -26,50 +24,63 @@ final class Confusables {
     private static final String SOURCE;
 
     static {
-        int[] codePoints = new int[32_768];
-        int[] starts = new int[32_769];
-        char[] skeletons = new char[65_536];
-        int count = 0;
-        int length = 0;
-        String source = "unknown";
+        byte[] bytes;
         try (InputStream in = Confusables.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the resource " + RESOURCE + " is missing beside " + Confusables.class);
             }
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII), 65_536);
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.startsWith("#")) {
-                    int from = line.indexOf("ICU4J ");
-                    if (from >= 0 && source.equals("unknown")) {
-                        source = line.substring(from, line.indexOf(')', from) + 1);
-                    }
-                    continue;
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // read from the bytes in one pass, no line or string made: the engine's build pays for this once
+        int[] codePoints = new int[16_384];
+        int[] starts = new int[16_385];
+        char[] skeletons = new char[32_768];
+        int count = 0;
+        int length = 0;
+        String source = "unknown";
+        int i = 0;
+        while (i < bytes.length) {
+            if (bytes[i] == '#') {
+                int lineEnd = i;
+                while (lineEnd < bytes.length && bytes[lineEnd] != '\n') {
+                    lineEnd++;
                 }
-                if (count == codePoints.length) {
-                    codePoints = Arrays.copyOf(codePoints, count * 2);
-                    starts = Arrays.copyOf(starts, count * 2 + 1);
+                String comment = new String(bytes, i, lineEnd - i, StandardCharsets.US_ASCII);
+                int from = comment.indexOf("ICU4J ");
+                if (from >= 0 && source.equals("unknown")) {
+                    source = comment.substring(from, comment.indexOf(')', from) + 1);
                 }
-                int i = 0;
-                int cp = 0;
-                for (; i < line.length() && line.charAt(i) != ' '; i++) {
-                    cp = cp * 16 + Character.digit(line.charAt(i), 16);
+                i = lineEnd + 1;
+                continue;
+            }
+            if (count == codePoints.length) {
+                codePoints = Arrays.copyOf(codePoints, count * 2);
+                starts = Arrays.copyOf(starts, count * 2 + 1);
+            }
+            starts[count] = length;
+            boolean first = true;
+            while (i < bytes.length && bytes[i] != '\n') {
+                int value = 0;
+                for (; i < bytes.length && bytes[i] != ' ' && bytes[i] != '\n'; i++) {
+                    value = value * 16 + Character.digit(bytes[i], 16);
                 }
-                codePoints[count] = cp;
-                starts[count] = length;
-                while (i < line.length()) {
-                    int p = 0;
-                    for (i++; i < line.length() && line.charAt(i) != ' '; i++) {
-                        p = p * 16 + Character.digit(line.charAt(i), 16);
-                    }
+                if (first) {
+                    codePoints[count] = value;
+                    first = false;
+                } else {
                     if (length + 2 > skeletons.length) {
                         skeletons = Arrays.copyOf(skeletons, skeletons.length * 2);
                     }
-                    length += Character.toChars(p, skeletons, length);
+                    length += Character.toChars(value, skeletons, length);
                 }
-                count++;
+                if (i < bytes.length && bytes[i] == ' ') {
+                    i++;
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            i++;
+            count++;
         }
         starts[count] = length;
         CODE_POINTS = Arrays.copyOf(codePoints, count);

@@ -67,6 +67,8 @@ public final class ToolCatalogue {
     /** Marks that designate a tool only inside a longer name: suffixes ("-cloud") and compact word runs. */
     private final List<SuffixTag> suffixTags = new ArrayList<>();
     private final Map<String, KnownTool> wordTags = new HashMap<>();
+    /** The key of each alias and word tag, computed once for the catalogue's own check. */
+    private final Map<String, String> aliasKeys = new HashMap<>();
     /** The longest compact alias or word tag, and the longest key. */
     private final int longestCompact;
     private final int longestKey;
@@ -99,6 +101,7 @@ public final class ToolCatalogue {
                 String compact = ToolNames.compact(alias);
                 byCompact.put(compact, tool);
                 String key = key(alias);
+                aliasKeys.put(alias, key);
                 byKey.putIfAbsent(key, tool);
                 longest = Math.max(longest, compact.length());
                 longestLook = Math.max(longestLook, key.length());
@@ -114,6 +117,7 @@ public final class ToolCatalogue {
                     String compact = ToolNames.compact(tag);
                     wordTags.put(compact, tool);
                     String key = key(tag);
+                    aliasKeys.put(tag, key);
                     byKey.putIfAbsent(key, tool);
                     longest = Math.max(longest, compact.length());
                     longestLook = Math.max(longestLook, key.length());
@@ -126,7 +130,8 @@ public final class ToolCatalogue {
 
     /** What a name looks like, compared with this catalogue's names (its words' keys joined). */
     String key(String name) {
-        return ToolNames.key(name, folding);
+        String known = aliasKeys.get(name);
+        return known != null ? known : ToolNames.key(name, folding);
     }
 
     /**

@@ -1,6 +1,7 @@
 package fr.inserm.aipolicy.tools;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
@@ -12,6 +13,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A JSON value read with Jackson's streaming parser alone, for the policy's own files. Reading them
@@ -37,20 +40,82 @@ final class JsonTree implements Iterable<JsonTree> {
     }
 
     /**
-     * Reads the first JSON value of a text.
+     * Reads the JSON value of a text.
      *
      * @return the value, or {@code null} for a text with no value
-     * @throws JsonParseFailure when the text is not JSON, with the parser's own words
+     * @throws JsonParseFailure when the text is not JSON, or holds more than one value: where, and what
+     *     is wrong in plain words
      */
     static JsonTree parse(String json) {
         try (JsonParser parser = FACTORY.createParser(json)) {
             JsonToken token = parser.nextToken();
-            return token == null ? null : read(parser, token);
+            JsonTree value = token == null ? null : read(parser, token);
+            if (value != null && parser.nextToken() != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new JsonParseFailure(at.getLineNr(), at.getColumnNr(), "more text after the end of the JSON value"
+                        + " (one object is expected, from { to its matching })");
+            }
+            return value;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new JsonParseFailure(e.getOriginalMessage());
+            JsonLocation at = e.getLocation();
+            throw new JsonParseFailure(at == null ? -1 : at.getLineNr(), at == null ? -1 : at.getColumnNr(),
+                    plain(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a String cannot fail to be read
         }
+    }
+
+    private static final Pattern CHARACTER = Pattern.compile("Unexpected character \\('(.+?)' \\(code (\\d+)");
+    private static final Pattern TOKEN = Pattern.compile("Unrecognized token '([^']*)'");
+
+    /** What the parser found wrong, in plain words: never its own sentences. */
+    static String plain(String parser) {
+        String message = parser == null ? "" : parser;
+        Matcher character = CHARACTER.matcher(message);
+        String found = character.find() ? describe(Integer.parseInt(character.group(2))) : null;
+        if (message.startsWith("Unexpected end-of-input")) {
+            return "the file ends before every { and [ is closed";
+        }
+        if (message.contains("was expecting comma")) {
+            return found + " where a comma or a closing bracket was expected (a comma is missing between two values?)";
+        }
+        if (message.contains("was expecting double-quote to start field name")) {
+            return found + " where a field name in double quotes was expected (a comma too many before }, or a name"
+                    + " without quotes?)";
+        }
+        if (message.contains("was expecting a colon")) {
+            return found + " where a colon was expected after a field name";
+        }
+        if (message.startsWith("Unexpected close marker")) {
+            return "a closing bracket that does not match the one opened (] for [, } for {)";
+        }
+        Matcher token = TOKEN.matcher(message);
+        if (token.find()) {
+            return "\"" + token.group(1) + "\" is not a JSON value (a text needs double quotes; true, false and null are"
+                    + " written in lower case)";
+        }
+        if (message.contains("Illegal unquoted character") || message.contains("control character")) {
+            return "a control character (a tab or a line break) inside a text: write it as \\t or \\n";
+        }
+        if (message.contains("Unrecognized character escape")) {
+            return "an unknown escape in a text (a backslash is written \\\\)";
+        }
+        if (message.contains("numeric value") || message.contains("Leading zeroes") || message.contains("Non-standard token")) {
+            return "a malformed number";
+        }
+        if (found != null) {
+            return found + " where a value was expected";
+        }
+        return "the text is not valid JSON here";
+    }
+
+    /** A character for a message: "the character ')'" or "U+00A0 NO-BREAK SPACE". */
+    private static String describe(int cp) {
+        if (cp > 0x20 && cp < 0x7F) {
+            return "the character '" + (char) cp + "'";
+        }
+        String name = Character.getName(cp);
+        return String.format(java.util.Locale.ROOT, "the character U+%04X%s", cp, name == null ? "" : " " + name);
     }
 
     private static JsonTree read(JsonParser parser, JsonToken token) throws IOException {
@@ -172,12 +237,21 @@ final class JsonTree implements Iterable<JsonTree> {
         };
     }
 
-    /** The text is not JSON; the message is the parser's. */
+    /** The text is not JSON: where (line and column from 1, or -1 when unknown) and what is wrong, in plain words. */
     static final class JsonParseFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final int line;
+        private final int column;
 
-        JsonParseFailure(String message) {
-            super(message);
+        JsonParseFailure(int line, int column, String problem) {
+            super(problem, null, false, false);
+            this.line = line;
+            this.column = column;
+        }
+
+        /** "line 12, column 5", or empty when the parser did not say. */
+        String where() {
+            return line < 0 ? "" : "line " + line + (column < 0 ? "" : ", column " + column);
         }
     }
 }

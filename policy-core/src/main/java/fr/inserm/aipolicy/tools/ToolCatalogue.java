@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A versioned list of well-known AI tools ({@code tools.json} beside the rules) with what is public
@@ -30,17 +27,22 @@ import java.util.regex.Pattern;
  * <p>It checks declarations, always in the direction of caution (the policy (docs/policy.md)):
  *
  * <ul>
- *   <li>Names are compared in compact form, after Unicode NFKC and case folding (letters and digits
- *       only: "Chat GPT", "Chat-GPT" and "chatgpt" are one name). A name that <em>equals</em> a
- *       catalogued name or alias designates that tool ({@link #find}); a name <em>contains</em> a
- *       tool when a run of its consecutive words has the compact form of one of its aliases
- *       ("ChatGPT (Inserm assistant account)" contains ChatGPT and the Inserm assistant).
- *   <li>A name written with look-alike characters ("ChаtGPT" with a Cyrillic а) is refused.
+ *   <li>Names are read into words ({@link ToolNames}): a word's real form is compared after Unicode
+ *       NFKC and case folding, letters and digits only ("Chat GPT", "Chat-GPT" and "chatgpt" are one
+ *       name); what it looks like is compared through Unicode's confusables data (UTS #39). A name
+ *       <em>equals</em> a catalogued name or alias when its words, joined, are that name and it holds
+ *       nothing else (no symbol, emoji or arrow) ({@link #find}). A name <em>contains</em> a tool when a
+ *       run of its words joined is one of the tool's aliases ("ChatGPT (Inserm assistant account)"
+ *       contains ChatGPT and the Inserm assistant), or begins with one and goes on with a digit in the
+ *       same word ("ChatGPT4o", "Claude3.5"); a word holding a name among other letters is another tool
+ *       ("DeepLabCut", "GPT4All").
+ *   <li>A name that looks like a catalogued name or alias without being it ("ChаtGPT" with a Cyrillic
+ *       а, "ᏟlaudeᎬ" in Cherokee) is refused.
  *   <li>A hosting is supplied only for a name that equals a tool existing in a single hosting
  *       ({@link #suppliedHosting}); a declared hosting must be one where every contained tool exists,
  *       or {@code EXTERNAL} ({@link #check}).
- *   <li>{@code LOCAL} and {@code INTERNAL} are confirmed only for a name that equals a tool that
- *       exists nowhere else ({@link #confirms}).
+ *   <li>{@code LOCAL} is confirmed only for a name that equals a tool that exists nowhere external,
+ *       {@code INTERNAL} only for one that equals an Inserm service ({@link #confirms}).
  * </ul>
  */
 public final class ToolCatalogue {
@@ -56,18 +58,28 @@ public final class ToolCatalogue {
     private final String footprintClause;
     private final List<ModelFootprint> footprints;
     private final List<KnownTool> smallerModels;
+    /** How keys ignore case for this catalogue's letters. */
+    private final ToolNames.Folding folding;
     /** Compact form of every alias, to its tool. */
     private final Map<String, KnownTool> byCompact = new HashMap<>();
-    /** Skeleton of every alias, to its tool. */
-    private final Map<String, KnownTool> bySkeleton = new HashMap<>();
+    /** Key (what it looks like) of every alias and word tag, to its tool. */
+    private final Map<String, KnownTool> byKey = new HashMap<>();
     /** Marks that designate a tool only inside a longer name: suffixes ("-cloud") and compact word runs. */
-    private final Map<String, KnownTool> suffixTags = new LinkedHashMap<>();
+    private final List<SuffixTag> suffixTags = new ArrayList<>();
     private final Map<String, KnownTool> wordTags = new HashMap<>();
-    /** The longest compact alias or word tag, doubled since "rn" reads as "m" in a skeleton. */
-    private final int longestWindow;
+    /** The key of each alias and word tag, computed once for the catalogue's own check. */
+    private final Map<String, String> aliasKeys = new HashMap<>();
+    /** The longest compact alias or word tag, and the longest key. */
+    private final int longestCompact;
+    private final int longestKey;
     private final Map<String, NameFacts> facts = new ConcurrentHashMap<>();
-    /** A suffix of a model tag: "-" or ":" after a letter or digit, then a run of letters and digits ("-cloud"). */
-    private static final Pattern SUFFIX = Pattern.compile("(?<=[\\p{L}\\p{N}])([-:])([\\p{L}\\p{N}\\p{M}]+)");
+
+    /**
+     * A suffix tag ("-cloud", ":cloud"): its first character's skeleton, whether that is a dash, and the
+     * word after it, in real form and as a key.
+     */
+    private record SuffixTag(String lead, boolean dash, String body, String key, KnownTool tool) {
+    }
 
     ToolCatalogue(String version, List<KnownTool> tools, Map<String, List<String>> tags,
             String footprintClause, List<ModelFootprint> footprints, List<KnownTool> smallerModels) {
@@ -76,26 +88,50 @@ public final class ToolCatalogue {
         this.footprintClause = footprintClause;
         this.footprints = List.copyOf(footprints);
         this.smallerModels = List.copyOf(smallerModels);
+        List<String> names = new ArrayList<>();
+        for (KnownTool tool : tools) {
+            names.addAll(tool.aliases());
+            names.addAll(tags.getOrDefault(tool.id(), List.of()));
+        }
+        this.folding = ToolNames.Folding.of(names);
         int longest = 0;
+        int longestLook = 0;
         for (KnownTool tool : tools) {
             for (String alias : tool.aliases()) {
                 String compact = ToolNames.compact(alias);
                 byCompact.put(compact, tool);
-                bySkeleton.putIfAbsent(ToolNames.skeleton(compact), tool);
+                String key = key(alias);
+                aliasKeys.put(alias, key);
+                byKey.putIfAbsent(key, tool);
                 longest = Math.max(longest, compact.length());
+                longestLook = Math.max(longestLook, key.length());
             }
             for (String tag : tags.getOrDefault(tool.id(), List.of())) {
                 if (isSuffixTag(tag)) {
-                    suffixTags.put(ToolNames.normalise(tag), tool);
+                    int lead = tag.codePointAt(0);
+                    String body = tag.substring(Character.charCount(lead));
+                    suffixTags.add(new SuffixTag(Confusables.prototype(lead),
+                            Character.getType(lead) == Character.DASH_PUNCTUATION, ToolNames.compact(body), key(body),
+                            tool));
                 } else {
                     String compact = ToolNames.compact(tag);
                     wordTags.put(compact, tool);
-                    bySkeleton.putIfAbsent(ToolNames.skeleton(compact), tool);
+                    String key = key(tag);
+                    aliasKeys.put(tag, key);
+                    byKey.putIfAbsent(key, tool);
                     longest = Math.max(longest, compact.length());
+                    longestLook = Math.max(longestLook, key.length());
                 }
             }
         }
-        this.longestWindow = 2 * longest;
+        this.longestCompact = longest;
+        this.longestKey = longestLook;
+    }
+
+    /** What a name looks like, compared with this catalogue's names (its words' keys joined). */
+    String key(String name) {
+        String known = aliasKeys.get(name);
+        return known != null ? known : ToolNames.key(name, folding);
     }
 
     /**
@@ -163,7 +199,7 @@ public final class ToolCatalogue {
         if (toolName == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(byCompact.get(ToolNames.compact(toolName)));
+        return Optional.ofNullable(facts(toolName).exact());
     }
 
     /**
@@ -180,9 +216,11 @@ public final class ToolCatalogue {
 
     /**
      * Tells whether the catalogue confirms a {@code LOCAL} or {@code INTERNAL} declaration: the name
-     * equals a catalogued name or alias of a tool that exists nowhere external (Inserm's internal
-     * assistant, llama.cpp) and exists in the declared hosting. Any other declaration is the user's
-     * word, which a decision lists as an assumption.
+     * equals a catalogued name or alias, with nothing else in it, of a tool that exists nowhere external;
+     * {@code LOCAL} when the tool exists locally (llama.cpp), {@code INTERNAL} only for an Inserm
+     * service (the internal assistant): a runner's or model's name says where the software can run,
+     * never that the machine is Inserm's secure environment. Any other declaration is the user's word,
+     * which a decision lists as an assumption.
      *
      * @param toolName a tool name as a user writes it
      * @param hosting the declared hosting
@@ -295,52 +333,79 @@ public final class ToolCatalogue {
         return known;
     }
 
-    /** The tools a name contains: word runs equal to an alias or word tag, and suffix tags; in name order. */
-    List<KnownTool> contained(String toolName) {
+    /**
+     * The tools a name contains: runs of its words equal to an alias or word tag, or beginning with one
+     * and going on with a digit in the same word ("ChatGPT4o"), and suffix tags ("-cloud").
+     *
+     * @param toolName a tool name as a user writes it
+     * @return the tools, in the order found; empty when the name contains none
+     */
+    public List<KnownTool> contained(String toolName) {
         return facts(toolName).contained();
     }
 
     private NameFacts learn(String toolName) {
-        List<String> words = ToolNames.words(toolName);
+        ToolNames.Reading reading = ToolNames.read(toolName, folding);
+        List<ToolNames.Word> words = reading.words();
         Set<KnownTool> contained = new LinkedHashSet<>();
         KnownTool lookAlike = null;
         String lookAlikeCharacter = null;
         for (int i = 0; i < words.size(); i++) {
-            StringBuilder window = new StringBuilder();
+            StringBuilder real = new StringBuilder();
+            StringBuilder key = new StringBuilder();
             for (int j = i; j < words.size(); j++) {
-                window.append(words.get(j));
-                if (window.length() > longestWindow) {
+                if (real.length() > longestCompact && key.length() > longestKey) {
                     break;
                 }
-                String compact = window.toString();
-                KnownTool tool = byCompact.get(compact);
-                if (tool == null) {
-                    tool = wordTags.get(compact);
-                }
+                int realBefore = real.length();
+                int keyBefore = key.length();
+                ToolNames.Word word = words.get(j);
+                real.append(word.real());
+                key.append(word.key());
+                boolean found = false;
+                KnownTool tool = named(real.toString());
                 if (tool != null) {
                     contained.add(tool);
-                } else if (lookAlike == null) {
-                    KnownTool imitated = bySkeleton.get(ToolNames.skeleton(compact));
-                    if (imitated != null) {
-                        lookAlike = imitated;
-                        lookAlikeCharacter = ToolNames.firstLookAlike(compact);
+                    found = true;
+                }
+                // a catalogued name followed by a version in the same word: "ChatGPT4o", "Claude3.5"
+                String last = word.real();
+                for (int p = 1; p < last.length(); p++) {
+                    if (Character.isDigit(last.charAt(p)) && realBefore + p > 0) {
+                        KnownTool versioned = named(real.substring(0, realBefore + p));
+                        if (versioned != null) {
+                            contained.add(versioned);
+                            found = true;
+                        }
                     }
+                }
+                if (found || lookAlike != null || asciiDigits(real)) {
+                    continue; // a number ("03") is a number, not a look-alike of a name ("o3")
+                }
+                KnownTool imitated = byKey.get(key.toString());
+                boolean[] digits = word.digits();
+                for (int p = 1; imitated == null && p < digits.length; p++) {
+                    if (digits[p]) {
+                        imitated = byKey.get(key.substring(0, keyBefore + p));
+                    }
+                }
+                if (imitated != null) {
+                    lookAlike = imitated;
+                    lookAlikeCharacter = ToolNames.firstLookAlike(toolName, words.get(i).start(), word.end());
                 }
             }
         }
-        if (!suffixTags.isEmpty()) {
-            Matcher segment = SUFFIX.matcher(ToolNames.normalise(toolName));
-            while (segment.find()) {
-                String text = segment.group();
-                String body = segment.group(2);
-                for (Map.Entry<String, KnownTool> tag : suffixTags.entrySet()) {
-                    if (tag.getKey().equals(text)) {
-                        contained.add(tag.getValue());
-                    } else if (lookAlike == null && tag.getKey().charAt(0) == text.charAt(0)
-                            && ToolNames.skeleton(tag.getKey().substring(1)).equals(ToolNames.skeleton(body))) {
-                        lookAlike = tag.getValue();
-                        lookAlikeCharacter = ToolNames.firstLookAlike(body);
-                    }
+        for (int j = 1; j < words.size(); j++) {
+            ToolNames.Word word = words.get(j);
+            for (SuffixTag tag : suffixTags) {
+                if (!(tag.dash() && word.dashBefore() || word.before().equals(tag.lead()))) {
+                    continue;
+                }
+                if (word.real().equals(tag.body())) {
+                    contained.add(tag.tool());
+                } else if (lookAlike == null && word.key().equals(tag.key())) {
+                    lookAlike = tag.tool();
+                    lookAlikeCharacter = ToolNames.firstLookAlike(toolName, word.start(), word.end());
                 }
             }
         }
@@ -348,10 +413,34 @@ public final class ToolCatalogue {
         for (KnownTool tool : contained) {
             common.retainAll(tool.hostings());
         }
-        KnownTool exact = byCompact.get(ToolNames.compact(toolName));
-        Set<Hosting> confirmed = exact != null && exact.insideOnly() ? exact.hostings() : Set.of();
+        // equal to a catalogued name with nothing else in it: no symbol, emoji, arrow or other word
+        KnownTool exact = reading.plain() && lookAlike == null ? byCompact.get(reading.compact()) : null;
+        Set<Hosting> confirmed = EnumSet.noneOf(Hosting.class);
+        if (exact != null && exact.insideOnly()) {
+            if (exact.hostings().contains(Hosting.LOCAL)) {
+                confirmed.add(Hosting.LOCAL);
+            }
+            if (exact.hostings().contains(Hosting.INTERNAL) && exact.insermService()) {
+                confirmed.add(Hosting.INTERNAL);
+            }
+        }
         return new NameFacts(List.copyOf(contained), Collections.unmodifiableSet(common), lookAlike,
-                lookAlikeCharacter, confirmed);
+                lookAlikeCharacter, Collections.unmodifiableSet(confirmed), exact);
+    }
+
+    /** The tool a compact form names: an alias or a word tag. */
+    private KnownTool named(String compact) {
+        KnownTool tool = byCompact.get(compact);
+        return tool != null ? tool : wordTags.get(compact);
+    }
+
+    private static boolean asciiDigits(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isSuffixTag(String tag) {
@@ -365,11 +454,13 @@ public final class ToolCatalogue {
      * @param common the hostings where every contained tool exists (all when none)
      * @param lookAlike the tool whose name the name imitates, or null
      * @param lookAlikeCharacter the first imitating character, for the message, or null
-     * @param confirmed the hostings a declaration of which the catalogue confirms: those of the tool
-     *     the name designates, when it runs nowhere external; otherwise none
+     * @param confirmed the hostings a declaration of which the catalogue confirms: {@code LOCAL} for a
+     *     name equal to a tool that runs nowhere external, {@code INTERNAL} for one equal to an Inserm
+     *     service; otherwise none
+     * @param exact the tool the name equals, with nothing else in it, or null
      */
     record NameFacts(List<KnownTool> contained, Set<Hosting> common, KnownTool lookAlike, String lookAlikeCharacter,
-            Set<Hosting> confirmed) {
+            Set<Hosting> confirmed, KnownTool exact) {
     }
 
     @Override

@@ -29,7 +29,9 @@ final class ToolCatalogueFile {
         try {
             root = JsonTree.parse(json);
         } catch (JsonTree.JsonParseFailure e) {
-            throw new PolicyBuildException(where + " is not valid JSON: " + e.getMessage(), e);
+            // the parser's own sentences and class names stay out: the file, the place, what is wrong
+            String place = e.where().isEmpty() ? "" : ", " + e.where();
+            throw new PolicyBuildException(where + place + ": not valid JSON: " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
             throw new PolicyBuildException(where + " must be a JSON object");
@@ -43,7 +45,7 @@ final class ToolCatalogueFile {
         Map<String, KnownTool> byId = new HashMap<>();
         Map<String, List<String>> tags = new HashMap<>();
         Map<String, String> compactOwner = new HashMap<>();
-        Map<String, String> skeletonOwner = new HashMap<>();
+        List<String[]> named = new ArrayList<>(); // where, alias, tool id: checked once the catalogue's keys are known
         for (int i = 0; i < toolsNode.size(); i++) {
             JsonTree node = toolsNode.get(i);
             String at = where + ": tools[" + i + "]";
@@ -64,11 +66,7 @@ final class ToolCatalogueFile {
                 if (previous != null && !previous.equals(tool.id())) {
                     throw new PolicyBuildException(at + ": alias \"" + alias + "\" also names " + previous);
                 }
-                // two tools whose names look alike would make a look-alike ambiguous
-                previous = skeletonOwner.put(ToolNames.skeleton(compact), tool.id());
-                if (previous != null && !previous.equals(tool.id())) {
-                    throw new PolicyBuildException(at + ": alias \"" + alias + "\" looks like a name of " + previous);
-                }
+                named.add(new String[] {at, alias, tool.id()});
             }
             tools.add(tool);
         }
@@ -97,7 +95,16 @@ final class ToolCatalogueFile {
                         + tool.footprintModel() + "\", which is not a row of footprint.models");
             }
         }
-        return new ToolCatalogue(version, tools, tags, clause, rows, smaller);
+        ToolCatalogue catalogue = new ToolCatalogue(version, tools, tags, clause, rows, smaller);
+        // two tools whose names look alike would make a look-alike ambiguous, and refuse one of them
+        Map<String, String> keyOwner = new HashMap<>();
+        for (String[] alias : named) {
+            String previous = keyOwner.put(catalogue.key(alias[1]), alias[2]);
+            if (previous != null && !previous.equals(alias[2])) {
+                throw new PolicyBuildException(alias[0] + ": alias \"" + alias[1] + "\" looks like a name of " + previous);
+            }
+        }
+        return catalogue;
     }
 
     private static final List<String> KINDS = List.of("platform", "model", "runner");

@@ -54,8 +54,8 @@ class ToolCatalogueTest {
     }
 
     @Test
-    void isVersionTwo() {
-        assertEquals("2.0.0", TOOLS.version());
+    void isVersionTwoPointOne() {
+        assertEquals("2.1.0", TOOLS.version());
     }
 
     @ParameterizedTest(name = "{0} supplies {1}")
@@ -124,7 +124,7 @@ class ToolCatalogueTest {
         if (field.equals("hosting")) {
             assertTrue(e.acceptedValues().contains("EXTERNAL"), "EXTERNAL is always accepted: " + e.getMessage());
             assertFalse(e.acceptedValues().contains(hosting.name()), e.getMessage());
-            assertTrue(e.getMessage().contains("\"" + hosting + "\" contradicts the tool catalogue 2.0.0"), e.getMessage());
+            assertTrue(e.getMessage().contains("\"" + hosting + "\" contradicts the tool catalogue " + TOOLS.version()), e.getMessage());
         } else {
             assertTrue(e.getMessage().contains("looks like"), e.getMessage());
         }
@@ -165,7 +165,9 @@ class ToolCatalogueTest {
     @ParameterizedTest(name = "{0} {1}: {2}")
     @CsvSource(delimiter = '|', value = {
         "Inserm internal assistant | INTERNAL | true", "inserm assistant | INTERNAL | true",
-        "llama.cpp | LOCAL | true", "llama.cpp | INTERNAL | true", "llama-server | LOCAL | true",
+        "llama.cpp | LOCAL | true", "llama.cpp | INTERNAL | false", "llama-server | LOCAL | true",
+        "llama-server | INTERNAL | false", "llama.cpp ☁️ | LOCAL | false", "llama.cpp → cloud | LOCAL | false",
+        "Inserm assistant → 🇺🇸 | INTERNAL | false", "llama.cpp 🙂 | LOCAL | false", "LLAMA.CPP | LOCAL | true",
         "Inserm internal assistant | LOCAL | false", "Ollama | LOCAL | false", "LM Studio | LOCAL | false",
         "Mistral 7B via Ollama | LOCAL | false", "Llama3.2-1B | LOCAL | false", "BioBERT | INTERNAL | false",
         "llama.cpp with Ollama cloud | LOCAL | false", "ChatGPT | EXTERNAL | false", "llama.cpp | EXTERNAL | false",
@@ -211,8 +213,8 @@ class ToolCatalogueTest {
 
     /**
      * Every alias: never a look-alike of another; it supplies a hosting exactly when its tool exists in
-     * one; each hosting is accepted exactly when the tool exists there (or it is EXTERNAL); LOCAL and
-     * INTERNAL are confirmed exactly for a tool existing nowhere external.
+     * one; each hosting is accepted exactly when the tool exists there (or it is EXTERNAL); LOCAL is
+     * confirmed exactly for a tool existing nowhere external, INTERNAL exactly for an Inserm service.
      */
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("everyAlias")
@@ -230,8 +232,9 @@ class ToolCatalogueTest {
                 assertTrue(e.getMessage().contains(tool.name()), e.getMessage());
             }
             boolean inside = tool.hostings().stream().noneMatch(Hosting::isExternal);
-            assertEquals(inside && !hosting.isExternal() && tool.hostings().contains(hosting),
-                    TOOLS.confirms(alias, hosting), alias + " " + hosting);
+            assertEquals(inside && !hosting.isExternal() && tool.hostings().contains(hosting)
+                    && (hosting == Hosting.LOCAL || tool.insermService()), TOOLS.confirms(alias, hosting),
+                    alias + " " + hosting);
         }
     }
 

@@ -49,6 +49,20 @@ public interface PolicyEngine {
     }
 
     /**
+     * An engine that decides as another does and tells these events' listeners of every decision: to
+     * add a decision log or metrics to an engine already built. Only these listeners are told: those
+     * the other engine had are left out ({@link #unrecorded()}).
+     *
+     * @param engine the engine that decides
+     * @param events the events, with their listeners
+     * @param channel the channel an event names when the caller does not say ({@link #askedBy})
+     * @return the engine that tells
+     */
+    static PolicyEngine telling(PolicyEngine engine, DecisionEvents events, Channel channel) {
+        return new ListeningPolicyEngine(engine.unrecorded(), events, channel, null);
+    }
+
+    /**
      * Decides one usage.
      *
      * @param usage the described usage

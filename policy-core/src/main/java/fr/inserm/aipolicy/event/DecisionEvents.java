@@ -24,6 +24,7 @@ public final class DecisionEvents implements AutoCloseable {
 
     private final List<DecisionListener> listeners;
     private final ArrayBlockingQueue<DecisionEvent> queue;
+    private final long maxWaitNanos;
     private final AtomicLong offered = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -32,8 +33,13 @@ public final class DecisionEvents implements AutoCloseable {
     private final Thread shutdownHook;
     private volatile boolean closed;
 
-    private DecisionEvents(List<DecisionListener> listeners, int capacity) {
+    private DecisionEvents(List<DecisionListener> listeners, int capacity, Duration maxWait) {
         this.listeners = List.copyOf(listeners);
+        this.maxWaitNanos = maxWait.toNanos();
+        if (maxWaitNanos < 0 || maxWait.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new IllegalArgumentException("a decision may wait for room in the queue from 0 to 10 seconds, not "
+                    + maxWait);
+        }
         if (this.listeners.isEmpty()) {
             throw new IllegalArgumentException("no listener to tell of decisions");
         }
@@ -56,7 +62,7 @@ public final class DecisionEvents implements AutoCloseable {
      * @return the events, with their thread started
      */
     public static DecisionEvents to(DecisionListener... listeners) {
-        return new DecisionEvents(List.of(listeners), DEFAULT_CAPACITY);
+        return new DecisionEvents(List.of(listeners), DEFAULT_CAPACITY, Duration.ZERO);
     }
 
     /**
@@ -67,22 +73,47 @@ public final class DecisionEvents implements AutoCloseable {
      * @return the events, with their thread started
      */
     public static DecisionEvents to(int capacity, List<DecisionListener> listeners) {
-        return new DecisionEvents(Objects.requireNonNull(listeners, "listeners"), capacity);
+        return new DecisionEvents(Objects.requireNonNull(listeners, "listeners"), capacity, Duration.ZERO);
     }
 
     /**
-     * Hands an event over, without waiting: dropped (and counted) when the queue is full or closed.
+     * Events for some listeners, where a decision that finds the queue full waits for room, up to a
+     * bound, before its event is dropped: for a batch, which should record every decision and may go
+     * at the pace of the disk, but not stop with it.
+     *
+     * @param capacity how many events may wait before new ones wait or are dropped
+     * @param maxWait how long a decision may wait for room, from zero to ten seconds
+     * @param listeners the listeners, called in this order
+     * @return the events, with their thread started
+     */
+    public static DecisionEvents to(int capacity, Duration maxWait, List<DecisionListener> listeners) {
+        return new DecisionEvents(Objects.requireNonNull(listeners, "listeners"), capacity,
+                Objects.requireNonNull(maxWait, "maxWait"));
+    }
+
+    /**
+     * Hands an event over, without waiting (or waiting at most the bound given to {@link #to(int, Duration, List)}):
+     * dropped, and counted, when the queue is full or closed.
      *
      * @param event the event
      * @return true when queued, false when dropped
      */
     public boolean offer(DecisionEvent event) {
         offered.incrementAndGet();
-        if (!closed && queue.offer(event)) {
+        if (!closed && (queue.offer(event) || maxWaitNanos > 0 && waitFor(event))) {
             return true;
         }
         dropped.incrementAndGet();
         return false;
+    }
+
+    private boolean waitFor(DecisionEvent event) {
+        try {
+            return queue.offer(event, maxWaitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void run() {

@@ -2,6 +2,7 @@ package fr.inserm.aipolicy.server;
 
 import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.event.DecisionOrigin;
 import fr.inserm.aipolicy.json.PolicyJson;
 import fr.inserm.aipolicy.report.EvaluationRequest;
 import fr.inserm.aipolicy.report.PolicyReports;
@@ -179,7 +180,9 @@ final class PolicyHandler extends Handler.Abstract {
         if (request.language() == null) {
             request = request.inLanguage(fallback);
         }
-        String report = PolicyJson.write(PolicyReports.of(engine).report(request));
+        DecisionOrigin origin = RecordingEngine.origin(engine, x.request);
+        String report = RecordingEngine.withId(engine, origin, PolicyJson.write(PolicyReports.of(engine.askedBy(origin))
+                .report(request)));
         x.send(200, JSON_TYPE, report.getBytes(StandardCharsets.UTF_8), "no-store");
     }
 

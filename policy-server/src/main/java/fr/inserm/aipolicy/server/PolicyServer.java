@@ -12,7 +12,9 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -71,7 +73,7 @@ public final class PolicyServer implements AutoCloseable {
               --rules PATH         use the policy in a folder or jar instead of the bundled one
               --rate PER_MINUTE    requests allowed per client and minute, 0 for no limit (default 120)
               --quiet              no access log on standard error
-            """;
+            """ + ServerRecording.USAGE;
 
     private final Server server;
     private final ServerConnector connector;
@@ -353,7 +355,11 @@ public final class PolicyServer implements AutoCloseable {
         Options options = Options.defaults();
         Path rules = null;
         boolean quiet = false;
+        ServerRecording recording;
         try {
+            List<String> rest = new ArrayList<>();
+            recording = ServerRecording.take(args, rest);
+            args = rest.toArray(String[]::new);
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
@@ -385,6 +391,12 @@ public final class PolicyServer implements AutoCloseable {
             return 1;
         }
         warmUp(engine);
+        try {
+            engine = recording.wrap(engine, List.of());
+        } catch (IllegalArgumentException e) {
+            err.println("aipolicy-server: " + e.getMessage());
+            return 2;
+        }
         PolicyServer server;
         try {
             server = start(engine, options, quiet ? null : err);

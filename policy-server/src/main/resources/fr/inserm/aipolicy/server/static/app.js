@@ -349,7 +349,7 @@
 
     byId('usage-json').textContent = JSON.stringify(request, null, 2);
     byId('policy-version').textContent = t('policy.version', decision.policyVersion,
-      decision.policyDigest.substring(0, 19));
+      decision.policyDigest.substring(0, 19)) + (decision.decisionId ? ' ' + t('decision.id', decision.decisionId) : '');
     result.hidden = false;
     byId('verdict-title').focus();
   }

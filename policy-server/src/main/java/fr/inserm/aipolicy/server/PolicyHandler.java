@@ -61,11 +61,13 @@ final class PolicyHandler extends Handler.Abstract {
         Exchange exchange = new Exchange(request, response, callback);
         try {
             if (!hosts.allows(request.getHeaders().get(HttpHeader.HOST))) {
+                RecordingEngine.rejected(engine, "host");
                 exchange.error(421, "misdirected request",
                         "this server answers only to the names it was started for; open it by its address");
                 return true;
             }
             if (!"/health".equals(exchange.path) && !limiter.tryAcquire(Request.getRemoteAddr(request))) {
+                RecordingEngine.rateLimited(engine);
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, limiter.retryAfterSeconds());
                 exchange.error(429, "too many requests",
                         "at most " + options.requestsPerMinute() + " requests a minute; try again shortly");
@@ -100,6 +102,14 @@ final class PolicyHandler extends Handler.Abstract {
                 health.put("policyVersion", engine.policyVersion());
                 health.put("policyDigest", engine.policyDigest());
                 x.get(JSON_TYPE, PageContent.bytes(health), "no-store");
+            }
+            case "/metrics" -> {
+                String metrics = RecordingEngine.metrics(engine); // null: on another port, or off
+                if (metrics == null) {
+                    x.error(404, "not found", "no such page or endpoint");
+                } else {
+                    x.get(ServerMetricsPort.TYPE, metrics.getBytes(StandardCharsets.UTF_8), "no-store");
+                }
             }
             case "/", "/index.html" -> {
                 x.response.getHeaders().put(HttpHeader.VARY, "Accept-Language");
@@ -279,6 +289,7 @@ final class PolicyHandler extends Handler.Abstract {
         }
 
         void invalid(InvalidUsageException e) {
+            RecordingEngine.refused(engine, e.field());
             ObjectNode error = JSON.createObjectNode();
             error.put("error", "invalid usage");
             error.put("field", e.field());

@@ -409,6 +409,17 @@ public final class PolicyServer implements AutoCloseable {
                     + e.getClass().getSimpleName() + ")");
             return 1;
         }
+        ServerMetricsPort metrics;
+        try {
+            metrics = recording.startMetricsPort(options.host());
+        } catch (IOException e) {
+            err.println("aipolicy-server: cannot serve /metrics: " + e.getMessage());
+            server.close();
+            return 1;
+        }
+        if (metrics != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(metrics::close, "aipolicy-metrics-stop"));
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "aipolicy-web-stop"));
         try {
             if (!InetAddress.getByName(options.host()).isLoopbackAddress()) {

@@ -22,15 +22,67 @@ final class RecordingEngine implements PolicyEngine {
 
     private final PolicyEngine engine;
     private final String requesterHeader;
+    private final boolean logged;
+    private final ServerMeters meters;
+    private final boolean metricsHere;
 
     /**
+     * An engine whose decisions are logged, without metrics.
+     *
      * @param engine the engine that decides
      * @param events the listeners to tell
      * @param requesterHeader the header naming the requester, or null to record none
      */
     RecordingEngine(PolicyEngine engine, DecisionEvents events, String requesterHeader) {
+        this(engine, events, requesterHeader, true, null, false);
+    }
+
+    /**
+     * @param engine the engine that decides
+     * @param events the listeners to tell
+     * @param requesterHeader the header naming the requester, or null to record none
+     * @param logged whether the decision log is on (the answers then show the decision's id)
+     * @param meters the metrics, or null
+     * @param metricsHere whether {@code /metrics} is served on the page's port
+     */
+    RecordingEngine(PolicyEngine engine, DecisionEvents events, String requesterHeader, boolean logged,
+            ServerMeters meters, boolean metricsHere) {
         this.engine = PolicyEngine.telling(engine, events, Channel.HTTP);
         this.requesterHeader = requesterHeader;
+        this.logged = logged;
+        this.meters = meters;
+        this.metricsHere = metricsHere;
+    }
+
+    /** Counts a request refused for bad input (the field it names), when the server keeps metrics. */
+    static void refused(PolicyEngine engine, String field) {
+        if (engine instanceof RecordingEngine r && r.meters != null) {
+            r.meters.refused(field);
+        }
+    }
+
+    /** Counts a request refused by the rate limit, when the server keeps metrics. */
+    static void rateLimited(PolicyEngine engine) {
+        if (engine instanceof RecordingEngine r && r.meters != null) {
+            r.meters.rateLimited();
+        }
+    }
+
+    /** Counts a request rejected before it was read, when the server keeps metrics. */
+    static void rejected(PolicyEngine engine, String reason) {
+        if (engine instanceof RecordingEngine r && r.meters != null) {
+            r.meters.rejected(reason);
+        }
+    }
+
+    /**
+     * The metrics to serve at {@code /metrics} on the page's port.
+     *
+     * @param engine the server's engine
+     * @return the Prometheus text, or null when they are not served there (another port, or off)
+     */
+    static String metrics(PolicyEngine engine) {
+        return engine instanceof RecordingEngine r && r.meters != null && r.metricsHere ? r.meters.scrape() : null;
     }
 
     /**
@@ -63,7 +115,7 @@ final class RecordingEngine implements PolicyEngine {
      * @return the answer, with {@code "decisionId"} when recorded
      */
     static String withId(PolicyEngine engine, DecisionOrigin origin, String json) {
-        if (!(engine instanceof RecordingEngine)) {
+        if (!(engine instanceof RecordingEngine r) || !r.logged) {
             return json;
         }
         return "{\"decisionId\":\"" + origin.decisionId() + "\"," + json.substring(json.indexOf('{') + 1);

@@ -23,6 +23,8 @@ final class ServerRecording {
               --requester-header NAME
                                    record the requester named by this header, set by the single sign-on proxy
                                    (for example X-Remote-User); without it, no requester is recorded
+              --metrics-port N|off serve /metrics (Prometheus) on port N of the same address, or not at all
+                                   (default: /metrics on the page's port)
             """;
 
     private Path folder;
@@ -30,6 +32,9 @@ final class ServerRecording {
     private boolean retentionGiven;
     private boolean mask;
     private String requesterHeader;
+    /** The metrics' port: -1 for the page's port, -2 for none. */
+    private int metricsPort = -1;
+    private ServerMeters meters;
 
     /**
      * Takes the options out of the arguments.
@@ -58,6 +63,18 @@ final class ServerRecording {
                     recording.retentionGiven = true;
                 }
                 case "--mask-tool-names" -> recording.mask = true;
+                case "--metrics-port" -> {
+                    String value = value(args, ++i, "--metrics-port", "a port number or off");
+                    try {
+                        recording.metricsPort = value.equals("off") ? -2 : Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        recording.metricsPort = -3;
+                    }
+                    if (recording.metricsPort < -2 || recording.metricsPort > 65_535) {
+                        throw new IllegalArgumentException("--metrics-port needs a port from 0 to 65535, or off, not \""
+                                + value + "\"");
+                    }
+                }
                 case "--requester-header" -> {
                     String name = value(args, ++i, "--requester-header", "a header name");
                     if (!name.matches("[A-Za-z0-9-]{1,64}")) {
@@ -92,6 +109,10 @@ final class ServerRecording {
      */
     PolicyEngine wrap(PolicyEngine engine, List<DecisionListener> others) {
         List<DecisionListener> listeners = new ArrayList<>(others);
+        if (metricsPort != -2) {
+            meters = new ServerMeters(engine);
+            listeners.add(meters);
+        }
         if (folder != null) {
             DecisionLogFiles.configure(folder, retentionDays);
             DecisionLog.Builder log = DecisionLog.builder();
@@ -106,7 +127,21 @@ final class ServerRecording {
         if (listeners.isEmpty()) {
             return engine;
         }
-        return new RecordingEngine(engine, DecisionEvents.to(DecisionEvents.DEFAULT_CAPACITY, listeners),
-                requesterHeader);
+        DecisionEvents events = DecisionEvents.to(DecisionEvents.DEFAULT_CAPACITY, listeners);
+        if (meters != null) {
+            meters.watch(events);
+        }
+        return new RecordingEngine(engine, events, requesterHeader, folder != null, meters, metricsPort == -1);
+    }
+
+    /**
+     * Starts {@code /metrics} on its own port when {@code --metrics-port N} says so.
+     *
+     * @param host the address the server listens on
+     * @return the metrics server, or null when the metrics are on the page's port or off
+     * @throws java.io.IOException when the port cannot be listened on
+     */
+    ServerMetricsPort startMetricsPort(String host) throws java.io.IOException {
+        return meters == null || metricsPort < 0 ? null : ServerMetricsPort.start(host, metricsPort, meters::scrape);
     }
 }

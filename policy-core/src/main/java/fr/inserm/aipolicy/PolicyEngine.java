@@ -2,10 +2,15 @@ package fr.inserm.aipolicy;
 
 import fr.inserm.aipolicy.decision.Clause;
 import fr.inserm.aipolicy.decision.Decision;
+import fr.inserm.aipolicy.event.Channel;
+import fr.inserm.aipolicy.event.DecisionEvents;
+import fr.inserm.aipolicy.event.DecisionListener;
+import fr.inserm.aipolicy.event.DecisionOrigin;
 import fr.inserm.aipolicy.tools.ToolCatalogue;
 import fr.inserm.aipolicy.usage.InvalidUsageException;
 import fr.inserm.aipolicy.usage.Usage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +46,20 @@ public interface PolicyEngine {
      */
     static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * An engine that decides as another does and tells these events' listeners of every decision: to
+     * add a decision log or metrics to an engine already built. Only these listeners are told: those
+     * the other engine had are left out ({@link #unrecorded()}).
+     *
+     * @param engine the engine that decides
+     * @param events the events, with their listeners
+     * @param channel the channel an event names when the caller does not say ({@link #askedBy})
+     * @return the engine that tells
+     */
+    static PolicyEngine telling(PolicyEngine engine, DecisionEvents events, Channel channel) {
+        return new ListeningPolicyEngine(engine.unrecorded(), events, channel, null);
     }
 
     /**
@@ -88,6 +107,29 @@ public interface PolicyEngine {
         } catch (RuntimeException e) {
             return FailClosed.deny(e, policyVersion(), policyDigest());
         }
+    }
+
+    /**
+     * This engine, deciding for one person or program: its next decision carries the origin's id,
+     * channel and requester in the event its listeners get (later decisions get ids of their own). An
+     * engine without listeners returns itself: the id is still the caller's to show.
+     *
+     * @param origin who asks, through what, and the id to give the decision
+     * @return an engine for that origin
+     */
+    default PolicyEngine askedBy(DecisionOrigin origin) {
+        Objects.requireNonNull(origin, "origin");
+        return this;
+    }
+
+    /**
+     * This engine without its listeners: for decisions nobody asked for (the variants the alternatives
+     * try, a warm-up), which must not be recorded as decisions.
+     *
+     * @return the engine that decides without telling its listeners; this engine when it has none
+     */
+    default PolicyEngine unrecorded() {
+        return this;
     }
 
     /**
@@ -159,6 +201,9 @@ public interface PolicyEngine {
         private Path rulesPath;
         private ClassLoader classLoader = PolicyEngine.class.getClassLoader();
         private boolean warmUp;
+        private final List<DecisionListener> listeners = new ArrayList<>();
+        private DecisionEvents events;
+        private Channel channel = Channel.JAVA;
 
         Builder() {
         }
@@ -203,6 +248,42 @@ public interface PolicyEngine {
         }
 
         /**
+         * Tells a listener of every decision (the decision log, metrics), on a thread of its own: see
+         * {@link DecisionEvents}. Without a listener the engine does nothing more than decide.
+         *
+         * @param listener the listener; may be given several times
+         * @return this builder
+         */
+        public Builder listener(DecisionListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Tells the listeners of these events of every decision, instead of a queue of the builder's
+         * own: to size the queue, read its counts, or wait for it to empty ({@link DecisionEvents#flush}).
+         *
+         * @param events the events, with their listeners
+         * @return this builder
+         */
+        public Builder events(DecisionEvents events) {
+            this.events = Objects.requireNonNull(events, "events");
+            return this;
+        }
+
+        /**
+         * The channel an event names when the caller does not say ({@link PolicyEngine#askedBy}); by
+         * default {@link Channel#JAVA}.
+         *
+         * @param channel the channel
+         * @return this builder
+         */
+        public Builder channel(Channel channel) {
+            this.channel = Objects.requireNonNull(channel, "channel");
+            return this;
+        }
+
+        /**
          * Compiles the rules and checks them against the catalogue.
          *
          * @return the engine
@@ -211,7 +292,16 @@ public interface PolicyEngine {
          */
         public PolicyEngine build() {
             PolicyFiles files = rulesPath == null ? PolicyFiles.fromClassPath(classLoader) : PolicyFiles.fromPath(rulesPath);
-            return DroolsPolicyEngine.build(files, classLoader, warmUp);
+            PolicyEngine engine = DroolsPolicyEngine.build(files, classLoader, warmUp);
+            if (events == null && listeners.isEmpty()) {
+                return engine; // nothing to tell: the engine alone, as fast as it ever was
+            }
+            if (events != null && !listeners.isEmpty()) {
+                throw new IllegalStateException("give the listeners to the DecisionEvents, or give listeners "
+                        + "without DecisionEvents, not both");
+            }
+            return new ListeningPolicyEngine(engine, events != null ? events
+                    : DecisionEvents.to(DecisionEvents.DEFAULT_CAPACITY, listeners), channel, null);
         }
     }
 }

@@ -91,11 +91,18 @@ public final class AipolicyCli {
               aipolicy reference                      the policy's reference in Markdown, English and French
                                                       (rules, obligations, advice, assumptions, clauses):
                                                       docs/policy.md is its output
+              aipolicy log stats FILE|DIR...          count the decision log's records by verdict, channel, rule, clause,
+                       [--output text|csv|json]       tool, purpose, data category and week (a folder: its *.jsonl
+                       [--lang en|fr]                 files, in date order)
               aipolicy --version                      print the policy version and digest
               aipolicy --help                         print this help
 
             Options:
               --rules PATH    use the policy in a folder or jar instead of the bundled one
+              --decision-log DIR                  record every decision in DIR, one JSON object per line, one file
+                                                  per day (docs/decision-log.md: what a record holds and does not)
+              --decision-log-retention-days N     delete the files older than N days (default 365)
+              --mask-tool-names                   write a tool's name only when the tool catalogue knows it
 
             A usage: {"tool": {"name": "ChatGPT"}, "hosting": "EXTERNAL", "dataCategories": ["PUBLIC"],
                       "purpose": "TRANSLATION", "context": {"userTrained": true}}
@@ -181,8 +188,19 @@ public final class AipolicyCli {
             rest.subList(rulesAt, rulesAt + 2).clear();
         }
         Path rules = rulesPath;
-        Supplier<PolicyEngine> engine = () -> rules == null ? PolicyEngine.builder().build()
-                : PolicyEngine.builder().rulesFrom(rules).build();
+        DecisionLogOptions decisionLog;
+        try {
+            decisionLog = DecisionLogOptions.take(rest);
+        } catch (IllegalArgumentException e) {
+            return usageError(e.getMessage());
+        }
+        try (decisionLog) {
+            return command(rest, rulesPath, decisionLog.wrap(() -> rules == null ? PolicyEngine.builder().build()
+                    : PolicyEngine.builder().rulesFrom(rules).build()));
+        }
+    }
+
+    private int command(List<String> rest, Path rulesPath, Supplier<PolicyEngine> engine) {
         if (!rest.isEmpty() && rest.get(0).equals("serve")) {
             // the server has its own runnable jar; this tool does not depend on it
             err.println(SERVE_MOVED);
@@ -195,6 +213,7 @@ public final class AipolicyCli {
         try {
             return switch (rest.get(0)) {
                 case "evaluate" -> evaluate(rest.subList(1, rest.size()), engine);
+                case "log" -> LogStats.run(rest.subList(1, rest.size()), out, err);
                 case "rules" -> rules(engine.get());
                 case "reference" -> {
                     out.print(PolicyReference.markdown(engine.get().policy()));

@@ -55,7 +55,8 @@ final class Reports {
      * variant on another hosting keeps the tool's name while its change says to use another tool (the
      * catalogue would refuse ChatGPT declared LOCAL).
      */
-    private static Function<Usage, Decision> variants(PolicyEngine engine) {
+    private static Function<Usage, Decision> variants(PolicyEngine asked) {
+        PolicyEngine engine = asked.unrecorded(); // variants are not decisions anyone asked for: not recorded
         return variant -> engine.evaluate(variant.toBuilder().tool(new Tool(VARIANT_TOOL, variant.tool().generative(),
                 variant.tool().parametersBillions())).build());
     }

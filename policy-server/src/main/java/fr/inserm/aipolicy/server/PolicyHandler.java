@@ -2,6 +2,7 @@ package fr.inserm.aipolicy.server;
 
 import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.PolicyEngine;
+import fr.inserm.aipolicy.event.DecisionOrigin;
 import fr.inserm.aipolicy.json.PolicyJson;
 import fr.inserm.aipolicy.report.EvaluationRequest;
 import fr.inserm.aipolicy.report.PolicyReports;
@@ -67,6 +68,7 @@ final class PolicyHandler extends Handler.Abstract {
                 RequestQuery.check(query); // a query the server cannot read is refused on every route
             }
             if (!hosts.allows(request.getHeaders().get(HttpHeader.HOST))) {
+                RecordingEngine.rejected(engine, "host");
                 exchange.error(421, "misdirected request",
                         "this server answers only to the names it was started for; open it by its address");
                 return true;
@@ -75,6 +77,7 @@ final class PolicyHandler extends Handler.Abstract {
             // loads them with every visit, and they cost the server nothing to send.
             if (!"/health".equals(exchange.path) && content.file(exchange.path) == null
                     && !limiter.tryAcquire(ClientAddress.of(request, options.clients().trustedProxies()))) {
+                RecordingEngine.rateLimited(engine);
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, limiter.retryAfterSeconds());
                 exchange.error(429, "too many requests",
                         "at most " + options.requestsPerMinute() + " requests a minute; try again shortly");
@@ -112,6 +115,14 @@ final class PolicyHandler extends Handler.Abstract {
                 health.put("policyVersion", engine.policyVersion());
                 health.put("policyDigest", engine.policyDigest());
                 x.get(JSON_TYPE, PageContent.bytes(health), "no-store");
+            }
+            case "/metrics" -> {
+                String metrics = RecordingEngine.metrics(engine); // null: on another port, or off
+                if (metrics == null) {
+                    x.error(404, "not found", "no such page or endpoint");
+                } else {
+                    x.get(ServerMetricsPort.TYPE, metrics.getBytes(StandardCharsets.UTF_8), "no-store");
+                }
             }
             case "/", "/index.html" -> {
                 x.response.getHeaders().put(HttpHeader.VARY, "Accept-Language");
@@ -246,7 +257,9 @@ final class PolicyHandler extends Handler.Abstract {
         if (request.language() == null) {
             request = request.inLanguage(fallback);
         }
-        String report = PolicyJson.write(PolicyReports.of(engine).report(request));
+        DecisionOrigin origin = RecordingEngine.origin(engine, x.request);
+        String report = RecordingEngine.withId(engine, origin, PolicyJson.write(PolicyReports.of(engine.askedBy(origin))
+                .report(request)));
         x.send(200, JSON_TYPE, report.getBytes(StandardCharsets.UTF_8), "no-store");
     }
 
@@ -341,6 +354,7 @@ final class PolicyHandler extends Handler.Abstract {
         }
 
         void invalid(InvalidUsageException e) {
+            RecordingEngine.refused(engine, e.field());
             // in the caller's language (?lang=, else Accept-Language): the field as it is, the sentence translated
             Language language = refusalLanguage();
             ObjectNode error = JSON.createObjectNode();

@@ -12,7 +12,9 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -83,7 +85,7 @@ public final class PolicyServer implements AutoCloseable {
                                    X-Forwarded-For names the client, and it may hold more connections;
                                    repeatable
               --quiet              no access log on standard error
-            """;
+            """ + ServerRecording.USAGE;
 
     private final Server server;
     private final ServerConnector connector;
@@ -398,7 +400,11 @@ public final class PolicyServer implements AutoCloseable {
         Options options = Options.defaults();
         Path rules = null;
         boolean quiet = false;
+        ServerRecording recording;
         try {
+            List<String> rest = new ArrayList<>();
+            recording = ServerRecording.take(args, rest);
+            args = rest.toArray(String[]::new);
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
@@ -434,6 +440,12 @@ public final class PolicyServer implements AutoCloseable {
             return 1;
         }
         warmUp(engine);
+        try {
+            engine = recording.wrap(engine, List.of());
+        } catch (IllegalArgumentException e) {
+            err.println("aipolicy-server: " + e.getMessage());
+            return 2;
+        }
         PolicyServer server;
         try {
             server = start(engine, options, quiet ? null : err);
@@ -445,6 +457,17 @@ public final class PolicyServer implements AutoCloseable {
             err.println("aipolicy-server: cannot start on " + options.host() + ":" + options.port() + " ("
                     + e.getClass().getSimpleName() + ")");
             return 1;
+        }
+        ServerMetricsPort metrics;
+        try {
+            metrics = recording.startMetricsPort(options.host());
+        } catch (IOException e) {
+            err.println("aipolicy-server: cannot serve /metrics: " + e.getMessage());
+            server.close();
+            return 1;
+        }
+        if (metrics != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(metrics::close, "aipolicy-metrics-stop"));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "aipolicy-web-stop"));
         try {

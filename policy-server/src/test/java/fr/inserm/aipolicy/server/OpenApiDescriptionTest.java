@@ -61,7 +61,9 @@ class OpenApiDescriptionTest {
     static void start() throws Exception {
         engine = PolicyEngine.builder().build();
         PolicyServer.Options options = PolicyServer.Options.defaults().withPort(0);
-        server = PolicyServer.start(engine, options.withRequestsPerMinute(0), null);
+        // a server that records its decisions, so that its answers carry every documented field (decisionId)
+        server = PolicyServer.start(new RecordingEngine(engine, fr.inserm.aipolicy.event.DecisionEvents.to(e -> {
+        }), null), options.withRequestsPerMinute(0), null);
         limited = PolicyServer.start(engine, options.withRequestsPerMinute(1), null);
         failing = PolicyServer.start(new ForwardingPolicyEngine(engine) {
             @Override

@@ -6,6 +6,7 @@ import fr.inserm.aipolicy.usage.InvalidUsageException;
 import fr.inserm.aipolicy.usage.Purpose;
 import fr.inserm.aipolicy.usage.Tool;
 import fr.inserm.aipolicy.usage.Usage;
+import fr.inserm.aipolicy.usage.Wording;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -249,8 +250,7 @@ public final class ToolCatalogue {
     public Usage.Builder usage(String toolName) {
         String name = Tool.named(toolName).name(); // the usage's checks of a name, and its stripping
         KnownTool known = find(name).orElseThrow(() -> new InvalidUsageException("tool.name",
-                "\"" + name + "\" is not a name in the tool catalogue " + version
-                        + ": describe the tool yourself, with its hosting and size", List.of()));
+                Wording.of("tools.notInCatalogue", "\"" + name + "\"", version), List.of()));
         boolean generative = known.generative() == null || known.generative();
         return Usage.builder().tool(new Tool(name, generative, known.parametersBillions())).hosting(known.hosting());
     }
@@ -270,10 +270,8 @@ public final class ToolCatalogue {
         Objects.requireNonNull(usage, "usage");
         NameFacts known = facts(usage.tool().name());
         if (known.lookAlike() != null) {
-            throw new InvalidUsageException("tool.name", "\"" + usage.tool().name() + "\" looks like "
-                    + known.lookAlike().name() + " but is written with other characters (" + known.lookAlikeCharacter()
-                    + "): type the name with ordinary letters, or, if it is another tool, a name that does not"
-                    + " imitate a catalogued one", List.of());
+            throw new InvalidUsageException("tool.name", Wording.of("tools.lookAlike", "\"" + usage.tool().name() + "\"",
+                    known.lookAlike().name(), known.lookAlikeCharacter()), List.of());
         }
         Hosting hosting = usage.hosting();
         if (hosting != Hosting.EXTERNAL && !known.common().contains(hosting)) {
@@ -281,13 +279,13 @@ public final class ToolCatalogue {
         }
         if (!usage.tool().generative()) {
             if (usage.purpose() == Purpose.IMAGE_GENERATION || usage.purpose() == Purpose.SYNTHETIC_DATA_GENERATION) {
-                throw new InvalidUsageException("tool.generative", "false contradicts the purpose "
-                        + usage.purpose() + ", which generates content: state true", List.of("true"));
+                throw new InvalidUsageException("tool.generative",
+                        Wording.of("tools.generativeContradictsPurpose", usage.purpose()), List.of("true"));
             }
             for (KnownTool tool : known.contained()) {
                 if (Boolean.TRUE.equals(tool.generative())) {
-                    throw new InvalidUsageException("tool.generative", "false contradicts the tool catalogue "
-                            + version + ": " + tool.name() + " generates content: state true", List.of("true"));
+                    throw new InvalidUsageException("tool.generative",
+                            Wording.of("tools.generativeContradictsCatalogue", version, tool.name()), List.of("true"));
                 }
             }
         }
@@ -299,19 +297,14 @@ public final class ToolCatalogue {
         if (!accepted.contains(Hosting.EXTERNAL)) {
             accepted.add(Hosting.EXTERNAL);
         }
-        List<String> each = new ArrayList<>();
+        List<Wording> each = new ArrayList<>();
         for (KnownTool tool : known.contained()) {
-            String where = tool.externalOnly() ? "exists only as an external service" : "exists only";
-            each.add(tool.name() + " " + where + " (" + String.join(", ", names(tool.hostings())) + ")");
+            each.add(Wording.of(tool.externalOnly() ? "tools.existsOnlyExternal" : "tools.existsOnly", tool.name(),
+                    String.join(", ", names(tool.hostings()))));
         }
-        String problem = "\"" + declared + "\" contradicts the tool catalogue " + version + ": ";
-        if (each.size() == 1) {
-            problem += each.get(0);
-        } else {
-            problem += "the name names " + each.size() + " catalogued tools, and the hosting must be one where every"
-                    + " one of them exists: " + String.join("; ", each);
-        }
-        return new InvalidUsageException("hosting", problem, names(accepted));
+        Object which = each.size() == 1 ? each.get(0) : Wording.of("tools.severalTools", each.size(), each);
+        return new InvalidUsageException("hosting", Wording.of("tools.hostingContradicts", "\"" + declared + "\"",
+                version, which), names(accepted));
     }
 
     private static List<String> names(Collection<Hosting> hostings) {

@@ -20,9 +20,9 @@ public final class ReferencePolicy {
 
     /** The rule ids whose conditions this class holds: bit {@code i} of a mask is {@code RULES[i]}. */
     static final String[] RULES = {"D1", "D1b", "D2", "D3", "D4", "D5", "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8",
-        "S9", "P1", "P2", "P3", "P4", "O1", "O1b", "O2", "O3", "O4", "O5", "O6", "O7", "O8", "O9", "O10", "O11",
+        "P1", "P2", "P3", "P4", "O1", "O1b", "O2", "O3", "O4", "O5", "O6", "O7", "O8", "O9", "O10", "O11",
         "A1", "A2", "A3", "A4", "A5", "A6", "A7", "U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9", "U10", "U11",
-        "U12", "U13", "U14"};
+        "U12", "S9", "U13", "U14"};
 
     private static final long D1 = 1L;
     private static final long D1B = 1L << 1;

@@ -149,7 +149,7 @@ class FrenchTextsTest {
         assertTrue(ENGINE.clause("E4").orElseThrow().title().contains("invited"));
         assertTrue(french.getProperty("title.E4").contains("invités"));
         assertTrue(ENGINE.clause("CNIL-6").orElseThrow().title().contains("IS manager"));
-        assertTrue(french.getProperty("title.CNIL-6").contains("responsable des SI"));
+        assertTrue(french.getProperty("title.CNIL-6").contains("responsable des systèmes d'information, le RSSI"));
         Properties english = bundle("messages.properties");
         assertTrue(english.getProperty("O2").contains("invited to test"), "E4 invites, it does not oblige");
         assertTrue(french.getProperty("O2").contains("invité à tester"));

@@ -29,19 +29,21 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li><b>Verdict</b>: DENY if any DENY rule applied; otherwise ESCALATE if any ESCALATE rule
  *       applied; otherwise ALLOW if a permit (ALLOW rule) applied; otherwise DENY, with the reason
  *       {@value #NO_PERMIT}: nothing is allowed silently, so a gap in the rules can never allow.</li>
- *   <li><b>Assumptions</b>: an assumption rule is kept when its verdict "otherwise" is stricter than
- *       the verdict (stating its field could change the answer), and always for the two declarations
- *       nothing checks (hosting, data categories).</li>
- *   <li><b>Strict</b>: a strict decision turns an ALLOW that keeps an assumption into ESCALATE, asks
- *       the contacts of each assumption, and gives the reason {@value #STRICT} listing the questions.
- *       It asks rather than forbids: never DENY because of an assumption.</li>
+ *   <li><b>Assumptions</b>: an assumption rule is kept exactly when its verdict "otherwise" is
+ *       stricter than the verdict (stating its field could change the answer); the two declarations
+ *       nothing checks (hosting, data categories) too, so a DENY keeps none.</li>
+ *   <li><b>Strict</b>: a strict decision turns an ALLOW that keeps an assumption into ESCALATE; on
+ *       every strict ESCALATE that keeps assumptions (an ALLOW turned ESCALATE, or an ESCALATE
+ *       already), it asks the contacts of each assumption (those of the ESCALATE rules it names, or
+ *       the AI &amp; Digital Unit when its "otherwise" is DENY) and gives the reason {@value #STRICT}
+ *       listing the questions. It asks rather than forbids: never DENY because of an assumption.</li>
  *   <li><b>Reasons</b>: every DENY and ESCALATE rule that applied (an ESCALATE rule stays a reason
  *       under a DENY: it is still true); on an ALLOW, also the rules that permit it.</li>
  *   <li><b>Obligations</b>: on ALLOW and ESCALATE only (a denied use has nothing to fulfil), one per
  *       obligation id, merging the clauses of the rules that asked for it.</li>
  *   <li><b>Advice</b>: always, one per advice id; advice never changes the verdict.</li>
  *   <li><b>Whom to ask</b>: on ESCALATE only, the contacts of every ESCALATE rule and, when strict,
- *       of every assumption, once each.</li>
+ *       of every assumption kept, once each.</li>
  *   <li><b>Citations</b>: every clause of the reasons, obligations, advice and assumptions kept, once
  *       each, in catalogue order.</li>
  * </ol>
@@ -102,14 +104,14 @@ final class DecisionAssembler {
     }
 
     /**
-     * The assumptions a decision keeps: a declaration always, any other when the verdict had the fact
-     * been otherwise is stricter than this one (an assumption that changes nothing is not written).
+     * The assumptions a decision keeps: those whose verdict had the fact been otherwise is stricter than
+     * this one, declarations included (an assumption that changes nothing is not written, so a DENY
+     * keeps none).
      */
     private static List<PolicyRule> assumed(List<PolicyRule> rules, Verdict verdict) {
         List<PolicyRule> assumed = new ArrayList<>();
         for (PolicyRule rule : rules) {
-            if (rule.effect() == RuleEffect.ASSUMPTION
-                    && (rule.assumes().declaration() || rule.assumes().otherwise().isStricterThan(verdict))) {
+            if (rule.effect() == RuleEffect.ASSUMPTION && rule.assumes().otherwise().isStricterThan(verdict)) {
                 assumed.add(rule);
             }
         }
@@ -125,10 +127,11 @@ final class DecisionAssembler {
         boolean noPermit = ruled == null;
         Verdict verdict = noPermit ? Verdict.DENY : ruled;
         List<PolicyRule> assumed = assumed(rules, verdict);
-        boolean strictEscalate = strict && verdict == Verdict.ALLOW && !assumed.isEmpty();
-        if (strictEscalate) {
+        if (strict && verdict == Verdict.ALLOW && !assumed.isEmpty()) {
             verdict = Verdict.ESCALATE;
         }
+        // an ESCALATE already keeps only assumptions whose "otherwise" is DENY: strictly, they are asked too
+        boolean strictEscalate = strict && verdict == Verdict.ESCALATE && !assumed.isEmpty();
         List<Reason> reasons = new ArrayList<>();
         Map<String, List<PolicyRule>> obligations = new LinkedHashMap<>();
         Map<String, List<PolicyRule>> advice = new LinkedHashMap<>();

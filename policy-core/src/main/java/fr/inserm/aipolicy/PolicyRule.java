@@ -66,8 +66,8 @@ public record PolicyRule(String id, String name, RuleEffect effect, List<String>
 
         /**
          * Whether the field is a declaration the usage states but nothing checks (the hosting, the
-         * data categories): such an assumption is listed whenever its rule applies, whatever the
-         * verdict.
+         * data categories) rather than a field it leaves unstated. Such an assumption is listed, like
+         * every other, only where its "otherwise" is stricter than the verdict (never on a DENY).
          *
          * @return whether the field is {@code hosting} or {@code dataCategories}
          */

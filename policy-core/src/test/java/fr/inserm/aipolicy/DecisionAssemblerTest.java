@@ -134,7 +134,32 @@ class DecisionAssemblerTest {
         Decision escalated = ASSEMBLER.assemble(List.of(PERMIT, ESCALATE, ASSUME_TRAINED, ASSUME_NO_SUBSCRIPTION));
         assertEquals(List.of("context.subscription"), escalated.assumedFields(), "ESCALATE otherwise is not stricter");
         Decision denied = ASSEMBLER.assemble(List.of(DENY, ASSUME_TRAINED, ASSUME_NO_SUBSCRIPTION, ASSUME_HOSTING));
-        assertEquals(List.of("hosting"), denied.assumedFields(), "a declaration is listed whatever the verdict");
+        assertEquals(List.of(), denied.assumedFields(), "nothing is stricter than DENY: not even a declaration is listed");
+        Decision escalatedHosting = ASSEMBLER.assemble(List.of(PERMIT, ESCALATE, ASSUME_HOSTING, ASSUME_UNKNOWN_HOSTING));
+        assertEquals(List.of("hosting"), escalatedHosting.assumedFields(),
+                "a declaration whose otherwise is DENY is listed on an ESCALATE, one whose otherwise is ESCALATE is not");
+        assertEquals(List.of("U8"), escalatedHosting.assumptions().stream().map(a -> a.rule()).toList());
+    }
+
+    static final PolicyRule ASSUME_UNKNOWN_HOSTING = assumption("U10", "hosting", Verdict.ESCALATE,
+            List.of(Contact.DPO), "CNIL-4");
+
+    @Test
+    void aStrictEscalateGainsTheContactsAndQuestionsOfItsAssumptions() {
+        Decision strict = ASSEMBLER.assemble(List.of(PERMIT, ESCALATE, ASSUME_TRAINED, ASSUME_NO_SUBSCRIPTION, VERIFY), true);
+        assertEquals(Verdict.ESCALATE, strict.verdict());
+        assertEquals(List.of("context.subscription"), strict.assumedFields());
+        assertEquals(List.of(Contact.AI_UNIT, Contact.TRAINING_UNIT), strict.escalateTo(),
+                "S4's training unit, and the AI Unit for the assumption whose otherwise is DENY");
+        assertEquals(List.of("S4", DecisionAssembler.STRICT), strict.reasons().stream().map(Reason::rule).toList());
+        assertEquals("answer: question of U2", strict.reasons().get(1).text());
+        Decision plain = ASSEMBLER.assemble(List.of(PERMIT, ESCALATE, ASSUME_TRAINED, ASSUME_NO_SUBSCRIPTION, VERIFY));
+        assertEquals(List.of(Contact.TRAINING_UNIT), plain.escalateTo(), "not strict: the rules' contacts only");
+        assertEquals(List.of("S4"), plain.reasons().stream().map(Reason::rule).toList());
+        Decision nothingStricter = ASSEMBLER.assemble(List.of(PERMIT, ESCALATE_DPO, ASSUME_TRAINED), true);
+        assertEquals(List.of(Contact.DPO, Contact.CDO), nothingStricter.escalateTo(),
+                "an assumption not kept asks nobody");
+        assertEquals(List.of("S9"), nothingStricter.reasons().stream().map(Reason::rule).toList());
     }
 
     @Test
@@ -150,6 +175,7 @@ class DecisionAssemblerTest {
         assertEquals(Verdict.ALLOW, plain.verdict(), "nothing assumed: strict changes nothing");
         Decision denied = ASSEMBLER.assemble(List.of(DENY, ASSUME_HOSTING), true);
         assertEquals(Verdict.DENY, denied.verdict(), "a DENY keeps its verdict");
+        assertTrue(denied.escalateTo().isEmpty() && denied.assumptions().isEmpty(), "and asks nobody");
     }
 
     @Test

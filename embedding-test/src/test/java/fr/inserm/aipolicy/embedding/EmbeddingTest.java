@@ -65,6 +65,6 @@ class EmbeddingTest {
         assertTrue(run.out().contains("verdict DENY [R3, R4, R4.1, INSERM-1, CNIL-4]"), run.out());
         assertTrue(run.out().contains("strict ESCALATE [context.userTrained, context.automatedDecisionOnPeople, hosting]"), run.out());
         assertTrue(run.out().contains("400 hosting [LOCAL, INTERNAL, EXTERNAL_SOVEREIGN, EXTERNAL]"), run.out());
-        assertTrue(run.out().contains("policy 2.0.0"), run.out());
+        assertTrue(run.out().contains("policy 2.1.0"), run.out());
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The 49 rules' conditions once, as a small expression tree over the attributes a peer's request
+ * The 52 rules' conditions once, as a small expression tree over the attributes a peer's request
  * carries, so that Cedar and XACML are written from one text of the conditions (each DRL condition
  * transcribed, over the raw usage fields) rather than twice by hand. Attributes: {@code hosting},
  * {@code purpose} (strings), {@code categories} (a set of strings), {@code generative} and
@@ -130,6 +130,7 @@ final class Conditions {
             Map.entry("S6", isTrue("automatedDecisionOnPeople")),
             Map.entry("S7", and(isTrue("webScraping"), not(stated("scrapingTermsRespected")))),
             Map.entry("S8", and(isTrue("deployedForOthers"), EXTERNAL, not(AGREED))),
+            Map.entry("S9", and(not(EXTERNAL), SENSITIVE_CODE, isFalse("expertReview"))),
             Map.entry("P1", and(EXTERNAL, CLEAR_DATA)),
             Map.entry("P2", not(EXTERNAL)),
             Map.entry("P3", and(or(purpose("AUTOMATED_PROCESSING"), isTrue("deployedForOthers")), EXTERNAL, CLEAR_DATA,
@@ -141,14 +142,15 @@ final class Conditions {
             Map.entry("O3", and()),
             Map.entry("O4", isTrue("forPublication")),
             Map.entry("O5", purpose("MODEL_TRAINING")),
-            Map.entry("O6", purpose("MODEL_TRAINING")),
+            Map.entry("O6", or(purpose("MODEL_TRAINING"), and(isTrue("forPublication"), purpose("DATA_ANALYSIS",
+                    "AUTOMATED_PROCESSING", "SYNTHETIC_DATA_GENERATION", "IMAGE_GENERATION")))),
             Map.entry("O7", or(purpose("SYNTHETIC_DATA_GENERATION", "IMAGE_GENERATION"), has(DataCategory.SYNTHETIC_DATA))),
             Map.entry("O8", has(DataCategory.IDENTIFIABLE_HEALTH_DATA)),
             Map.entry("O9", isTrue("deployedForOthers")),
             Map.entry("O10", isTrue("deployedForOthers")),
             Map.entry("O11", isTrue("deployedForOthers")),
             Map.entry("A1", new Above("parametersBillions", 10)),
-            Map.entry("A2", and(purpose("DATA_ANALYSIS"), GENERATIVE)),
+            Map.entry("A2", and(purpose("DATA_ANALYSIS", "AUTOMATED_PROCESSING"), GENERATIVE)),
             Map.entry("A3", and(isTrue("webScraping"), isTrue("apiAvailable"))),
             Map.entry("A4", EXTERNAL),
             Map.entry("A5", and(purpose("MODEL_TRAINING"),
@@ -162,7 +164,7 @@ final class Conditions {
             Map.entry("U3", and(hosting("EXTERNAL_SOVEREIGN"), not(stated("subscription")), GENERATIVE, NOT_AUTOMATED,
                     not(isTrue("subscriptionAuthorised")))),
             Map.entry("U4", and(EXTERNAL, not(stated("codeTarget")),
-                    purpose("CODE_GENERATION", "DATA_ANALYSIS", "AUTOMATED_PROCESSING", "OTHER"))),
+                    or(purpose("CODE_GENERATION", "DATA_ANALYSIS", "AUTOMATED_PROCESSING", "OTHER"), stated("expertReview")))),
             Map.entry("U5", and(not(stated("webScraping")), not(stated("scrapingTermsRespected")), SCRAPING_PURPOSE)),
             Map.entry("U6", and(not(stated("webScraping")), isFalse("scrapingTermsRespected"), SCRAPING_PURPOSE)),
             Map.entry("U7", and(not(stated("automatedDecisionOnPeople")),
@@ -173,7 +175,11 @@ final class Conditions {
             Map.entry("U9", and(hosting("INTERNAL"), SENSITIVE, not(isTrue("hostingConfirmed")))),
             Map.entry("U10", and(hosting("LOCAL"), not(SENSITIVE), UNKNOWN, not(isTrue("hostingConfirmed")))),
             Map.entry("U11", and(hosting("INTERNAL"), not(SENSITIVE), UNKNOWN, not(isTrue("hostingConfirmed")))),
-            Map.entry("U12", and(EXTERNAL, NO_DATA)));
+            Map.entry("U12", and(EXTERNAL, NO_DATA)),
+            Map.entry("U13", and(not(EXTERNAL), not(stated("codeTarget")), isFalse("expertReview"))),
+            Map.entry("U14", and(purpose("SYNTHETIC_DATA_GENERATION"), not(stated("trainingDataLawful")),
+                    has(DataCategory.IDENTIFIABLE_HEALTH_DATA, DataCategory.PSEUDONYMISED_DATA,
+                            DataCategory.PERSONAL_DATA))));
 
     /**
      * A condition in Cedar, over the request's {@code context}.

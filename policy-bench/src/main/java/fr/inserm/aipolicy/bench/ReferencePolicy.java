@@ -11,7 +11,7 @@ import fr.inserm.aipolicy.usage.Usage;
 import java.util.Set;
 
 /**
- * The conditions of policy 2.0's 49 rules in plain Java if/else: the lower bound of the benchmarks.
+ * The conditions of policy 2.1's 52 rules in plain Java if/else: the lower bound of the benchmarks.
  * Everything else (effects, clauses, contacts, assumption metadata, how they combine) is the
  * {@link RuleTable} read from the engine at start-up. {@code EqualityTest} checks it equal to the
  * engine over hosting × purpose × every category subset × generative and on random usages.
@@ -22,7 +22,7 @@ public final class ReferencePolicy {
     static final String[] RULES = {"D1", "D1b", "D2", "D3", "D4", "D5", "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8",
         "P1", "P2", "P3", "P4", "O1", "O1b", "O2", "O3", "O4", "O5", "O6", "O7", "O8", "O9", "O10", "O11",
         "A1", "A2", "A3", "A4", "A5", "A6", "A7", "U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9", "U10", "U11",
-        "U12"};
+        "U12", "S9", "U13", "U14"};
 
     private static final long D1 = 1L;
     private static final long D1B = 1L << 1;
@@ -73,6 +73,9 @@ public final class ReferencePolicy {
     private static final long U10 = 1L << 46;
     private static final long U11 = 1L << 47;
     private static final long U12 = 1L << 48;
+    private static final long S9 = 1L << 49;
+    private static final long U13 = 1L << 50;
+    private static final long U14 = 1L << 51;
 
     private final RuleTable table;
     private final HostingConfirmation confirmation;
@@ -191,7 +194,7 @@ public final class ReferencePolicy {
                 m |= S8;
             }
             if (target == null && (purpose == Purpose.CODE_GENERATION || purpose == Purpose.DATA_ANALYSIS
-                    || automated || purpose == Purpose.OTHER)) {
+                    || automated || purpose == Purpose.OTHER || c.expertReview() != null)) {
                 m |= U4;
             }
             if (categories.isEmpty()) {
@@ -222,6 +225,13 @@ public final class ReferencePolicy {
             }
         } else {
             m |= P2;
+            if (f(c.expertReview())) {
+                if (sensitiveCode) {
+                    m |= S9;
+                } else if (target == null) {
+                    m |= U13;
+                }
+            }
             if (!confirmed) {
                 boolean local = hosting == Hosting.LOCAL;
                 if (sensitive) {
@@ -261,6 +271,14 @@ public final class ReferencePolicy {
         if (training && !t(lawful) || f(lawful)) {
             m |= S5;
         }
+        if (purpose == Purpose.SYNTHETIC_DATA_GENERATION && lawful == null
+                && (health || pseudonymised || categories.contains(DataCategory.PERSONAL_DATA))) {
+            m |= U14;
+        }
+        if (t(c.forPublication()) && (purpose == Purpose.DATA_ANALYSIS || automated
+                || purpose == Purpose.SYNTHETIC_DATA_GENERATION || purpose == Purpose.IMAGE_GENERATION)) {
+            m |= O6;
+        }
         if (training) {
             m |= O5 | O6;
             if (health || pseudonymised) {
@@ -299,7 +317,7 @@ public final class ReferencePolicy {
         if (size != null && size > 10) {
             m |= A1;
         }
-        if (generative && purpose == Purpose.DATA_ANALYSIS) {
+        if (generative && (purpose == Purpose.DATA_ANALYSIS || automated)) {
             m |= A2;
         }
         return m;

@@ -35,7 +35,6 @@ public final class RuleTable {
     private final long allow;
     private final long obligation;
     private final long advice;
-    private final long declarations;
     /** Assumption rules whose verdict "otherwise" is stricter than the verdict of the index. */
     private final long[] stricterThan = new long[Verdict.values().length];
     private final long noPermitCites;
@@ -77,7 +76,6 @@ public final class RuleTable {
         long a = 0;
         long o = 0;
         long v = 0;
-        long decl = 0;
         for (int r = 0; r < rules.size(); r++) {
             PolicyRule rule = rules.get(r);
             int i = bit.get(rule.id());
@@ -94,9 +92,6 @@ public final class RuleTable {
                 case ASSUMPTION -> {
                     PolicyRule.Assumes assumes = rule.assumes();
                     assumptionContacts[i] = contactMask(assumes.contacts());
-                    if (assumes.declaration()) {
-                        decl |= m;
-                    }
                     for (Verdict verdict : Verdict.values()) {
                         if (assumes.otherwise().isStricterThan(verdict)) {
                             stricterThan[verdict.ordinal()] |= m;
@@ -110,7 +105,6 @@ public final class RuleTable {
         allow = a;
         obligation = o;
         advice = v;
-        declarations = decl;
         noPermitCites = clauseMask(noPermitClauses(), catalogueIds);
     }
 
@@ -183,9 +177,10 @@ public final class RuleTable {
     /**
      * Combines the rules that applied as the engine's {@code DecisionAssembler} does: DENY over
      * ESCALATE over a permit, no permit is DENY (with the manifest's clauses); assumptions kept when
-     * a declaration or when their "otherwise" is stricter than the verdict; strict turns an ALLOW
-     * with an assumption into ESCALATE; permits cited on an ALLOW only, obligations unless DENY,
-     * advice always; contacts on an ESCALATE only.
+     * their "otherwise" is stricter than the verdict (declarations too: none on a DENY); strict turns
+     * an ALLOW with an assumption into ESCALATE, and a strict ESCALATE with assumptions asks their
+     * contacts too; permits cited on an ALLOW only, obligations unless DENY, advice always; contacts
+     * on an ESCALATE only.
      *
      * @param applied the applied-rule mask
      * @param strict whether the decision is strict
@@ -204,11 +199,11 @@ public final class RuleTable {
             verdict = Verdict.DENY;
             noPermit = true;
         }
-        long assumed = applied & (declarations | stricterThan[verdict.ordinal()]);
-        boolean strictEscalate = strict && verdict == Verdict.ALLOW && assumed != 0;
-        if (strictEscalate) {
+        long assumed = applied & stricterThan[verdict.ordinal()];
+        if (strict && verdict == Verdict.ALLOW && assumed != 0) {
             verdict = Verdict.ESCALATE;
         }
+        boolean strictEscalate = strict && verdict == Verdict.ESCALATE && assumed != 0;
         long citing = applied & (deny | escalate | advice) | assumed;
         if (verdict == Verdict.ALLOW) {
             citing |= applied & allow;

@@ -31,7 +31,7 @@ import org.ow2.authzforce.core.pdp.impl.PdpEngineConfiguration;
 
 /**
  * The same rules in XACML 3.0, decided by AuthzForce CE (the second peer): one policy whose rules
- * are the 49 rules, each {@code Effect="Permit"} with the rule's condition ({@link Conditions}
+ * are the 52 rules, each {@code Effect="Permit"} with the rule's condition ({@link Conditions}
  * written as XACML functions) and an advice whose id is the rule id. The rule-combining algorithm
  * is {@code permit-unless-deny}: with no Deny rule it evaluates every rule and returns the advice of
  * every rule that applied (AuthzForce keeps the PEP actions of all rules with the overridden effect),
@@ -68,7 +68,7 @@ public final class XacmlPolicy {
         confirmation = reference.confirmation();
         String[] ids = table.ids();
         StringBuilder policy = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<Policy xmlns=\"urn:oasis:names:tc:xacml:3.0:core:schema:wd-17\" PolicyId=\"aipolicy\" Version=\"2.0\""
+                + "<Policy xmlns=\"urn:oasis:names:tc:xacml:3.0:core:schema:wd-17\" PolicyId=\"aipolicy\" Version=\"2.1\""
                 + " RuleCombiningAlgId=\"urn:oasis:names:tc:xacml:3.0:rule-combining-algorithm:permit-unless-deny\">\n"
                 + "<Target/>\n");
         for (int i = 0; i < ids.length; i++) {

@@ -5,6 +5,7 @@ import fr.inserm.aipolicy.PolicyRule;
 import fr.inserm.aipolicy.decision.Decision;
 import fr.inserm.aipolicy.json.PolicyJson;
 import fr.inserm.aipolicy.report.Change;
+import fr.inserm.aipolicy.usage.CodeTarget;
 import fr.inserm.aipolicy.usage.Context;
 import fr.inserm.aipolicy.usage.ContextField;
 import fr.inserm.aipolicy.usage.DataCategory;
@@ -282,6 +283,7 @@ final class PolicyDiff {
         list.add(Context.builder().webScraping(true).scrapingTermsRespected(false).build());
         list.add(Context.builder().subscription(Subscription.INSERM_FUNDED).subscriptionAuthorised(true).build());
         list.add(Context.builder().deployedForOthers(true).dpiaCompleted(true).subcontractingAgreement(true).build());
+        list.add(Context.builder().codeTarget(CodeTarget.CRYPTOGRAPHY).expertReview(false).build()); // S9
         return list.stream().distinct().toList();
     }
 }

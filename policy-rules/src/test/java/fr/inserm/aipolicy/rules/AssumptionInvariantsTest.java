@@ -41,8 +41,15 @@ class AssumptionInvariantsTest {
             ContextField.USER_TRAINED, (u, g) -> true,
             ContextField.SUBSCRIPTION, (u, g) -> u.isExternal() && u.tool().generative()
                     && u.purpose() != Purpose.AUTOMATED_PROCESSING,
-            ContextField.CODE_TARGET, (u, g) -> u.isExternal() && Set.of(Purpose.CODE_GENERATION,
-                    Purpose.DATA_ANALYSIS, Purpose.AUTOMATED_PROCESSING, Purpose.OTHER).contains(u.purpose()),
+            // code is generated (§2) on an external platform; or locally, where the review is declared not to happen (S9)
+            ContextField.CODE_TARGET, (u, g) -> u.isExternal() && (Set.of(Purpose.CODE_GENERATION,
+                    Purpose.DATA_ANALYSIS, Purpose.AUTOMATED_PROCESSING, Purpose.OTHER).contains(u.purpose())
+                    || u.context().expertReview() != null)
+                    || !u.isExternal() && Boolean.FALSE.equals(u.context().expertReview()),
+            // a synthetic-data generator fitted on personal or health data is trained on them (R7.1)
+            ContextField.TRAINING_DATA_LAWFUL, (u, g) -> u.purpose() == Purpose.SYNTHETIC_DATA_GENERATION
+                    && (u.includes(DataCategory.IDENTIFIABLE_HEALTH_DATA) || u.includes(DataCategory.PSEUDONYMISED_DATA)
+                    || u.includes(DataCategory.PERSONAL_DATA)),
             ContextField.WEB_SCRAPING, (u, g) -> Set.of(Purpose.MODEL_TRAINING, Purpose.DATA_ANALYSIS,
                     Purpose.AUTOMATED_PROCESSING, Purpose.SYNTHETIC_DATA_GENERATION).contains(u.purpose()),
             ContextField.AUTOMATED_DECISION_ON_PEOPLE, (u, g) -> Set.of(Purpose.HR_ADMINISTRATION,
@@ -106,41 +113,96 @@ class AssumptionInvariantsTest {
                         "assumed: " + listed);
             }
         }
+        // the two declarations: listed exactly when their condition holds and their "otherwise" (the verdict
+        // on EXTERNAL: DENY under D1 with sensitive data, ESCALATE under S1 with UNKNOWN) is stricter (2.1)
+        Verdict hostingOtherwise = usage.includesSensitiveData() ? Verdict.DENY : Verdict.ESCALATE;
         boolean hostingDeclared = !usage.isExternal() && (usage.includesSensitiveData()
-                || usage.includes(DataCategory.UNKNOWN));
+                || usage.includes(DataCategory.UNKNOWN)) && hostingOtherwise.isStricterThan(verdict);
         if (hostingDeclared != decision.assumedFields().contains("hosting")) {
             fail("the hosting assumption should be " + (hostingDeclared ? "listed" : "absent"), usage,
                     decision.assumedFields().toString());
         }
-        boolean nothingDeclared = usage.isExternal() && usage.dataCategories().isEmpty();
+        boolean nothingDeclared = usage.isExternal() && usage.dataCategories().isEmpty() && verdict != Verdict.DENY;
         if (nothingDeclared != decision.assumedFields().contains("dataCategories")) {
             fail("the dataCategories assumption should be " + (nothingDeclared ? "listed" : "absent"), usage,
                     decision.assumedFields().toString());
+        }
+        if (verdict == Verdict.DENY && !decision.assumptions().isEmpty()) {
+            fail("a DENY lists an assumption", usage, decision.assumptions().toString());
         }
         Decision strict = ENGINE.evaluate(usage, true);
         Verdict expectedStrict = verdict == Verdict.ALLOW && !decision.assumptions().isEmpty() ? Verdict.ESCALATE : verdict;
         if (strict.verdict() != expectedStrict || !strict.strict()) {
             fail("strict verdict " + strict.verdict() + ", expected " + expectedStrict, usage, decision.toString());
         }
+        checkStrictContacts(usage, decision, strict);
         return checked + 1;
     }
+
+    /**
+     * A strict ESCALATE (an ALLOW turned, or an ESCALATE already) asks, beside its rules' contacts, each
+     * assumption's: those of the ESCALATE rules it names, or the AI Unit when its "otherwise" is DENY
+     * (POLICY.md §3, 2.1); and gives the reason listing the questions. Derived here from the rules'
+     * metadata, not from the assumptions' own contact lists.
+     */
+    private static void checkStrictContacts(Usage usage, Decision decision, Decision strict) {
+        java.util.Set<fr.inserm.aipolicy.decision.Contact> expected = java.util.EnumSet.noneOf(
+                fr.inserm.aipolicy.decision.Contact.class);
+        if (strict.verdict() == Verdict.ESCALATE) {
+            for (String id : decision.appliedRules()) {
+                fr.inserm.aipolicy.PolicyRule rule = RULES.get(id);
+                if (rule.effect() == fr.inserm.aipolicy.RuleEffect.ESCALATE) {
+                    expected.addAll(rule.escalateTo());
+                }
+            }
+            for (Assumption assumption : decision.assumptions()) {
+                if (assumption.otherwise() == Verdict.DENY) {
+                    expected.add(fr.inserm.aipolicy.decision.Contact.AI_UNIT);
+                } else {
+                    assumption.rules().forEach(id -> expected.addAll(RULES.get(id).escalateTo()));
+                }
+            }
+        }
+        if (!expected.equals(Set.copyOf(strict.escalateTo()))) {
+            fail("strict escalateTo " + strict.escalateTo() + ", expected " + expected, usage, decision.toString());
+        }
+        boolean asks = strict.verdict() == Verdict.ESCALATE && !decision.assumptions().isEmpty();
+        if (asks != strict.reasons().stream().anyMatch(r -> r.rule().equals("STRICT"))) {
+            fail("the strict reason listing the questions should be " + (asks ? "given" : "absent"), usage,
+                    strict.reasons().toString());
+        }
+    }
+
+    static final Map<String, fr.inserm.aipolicy.PolicyRule> RULES = ENGINE.rules().stream()
+            .collect(java.util.stream.Collectors.toMap(fr.inserm.aipolicy.PolicyRule::id, r -> r));
+
+    /**
+     * The contexts the exhaustive check runs every usage under: nothing stated, and the review stated
+     * either way, on which the codeTarget row depends (code is generated when it is stated; S9 when it
+     * is {@code false} on a local or internal system).
+     */
+    static final List<Context> EXHAUSTIVE_CONTEXTS = List.of(Context.NOT_STATED,
+            Context.NOT_STATED.with(ContextField.EXPERT_REVIEW, Boolean.FALSE),
+            Context.NOT_STATED.with(ContextField.EXPERT_REVIEW, Boolean.TRUE));
 
     @Test
     void assumptionsAreListedExactlyWhereStatingAFieldWouldBeStricterExhaustively() {
         long checked = 0;
-        for (boolean generative : new boolean[] {true, false}) {
-            Tool tool = new Tool("t", generative, null);
-            for (Hosting hosting : Hosting.values()) {
-                for (Purpose purpose : Purpose.values()) {
-                    for (int mask = 0; mask < UsageSpace.SUBSETS; mask++) {
-                        if (UsageSpace.accepted(tool, purpose, mask)) {
-                            checked += checkAssumptions(UsageSpace.usage(tool, hosting, purpose, mask, Context.NOT_STATED));
+        for (Context context : EXHAUSTIVE_CONTEXTS) {
+            for (boolean generative : new boolean[] {true, false}) {
+                Tool tool = new Tool("t", generative, null);
+                for (Hosting hosting : Hosting.values()) {
+                    for (Purpose purpose : Purpose.values()) {
+                        for (int mask = 0; mask < UsageSpace.SUBSETS; mask++) {
+                            if (UsageSpace.accepted(tool, purpose, mask)) {
+                                checked += checkAssumptions(UsageSpace.usage(tool, hosting, purpose, mask, context));
+                            }
                         }
                     }
                 }
             }
         }
-        assertTrue(checked > 1_000_000, "checked " + checked);
+        assertTrue(checked > 3_000_000, "checked " + checked);
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -123,6 +124,37 @@ class FrenchTextsTest {
         PolicyBuildException e = assertThrows(PolicyBuildException.class,
                 () -> PolicyEngine.builder().rulesFrom(copy).build());
         assertTrue(e.getMessage().contains("messages_fr.properties") && e.getMessage().contains("S3"), e.getMessage());
+    }
+
+    /**
+     * The words the reader meets (policy 2.1): the unit is named as Inserm's own page names it, a
+     * title keeps its clause's qualifiers in both languages, E4's reproducibility testing is an
+     * invitation, and CNIL-6's governance names the information-systems manager and the CISO.
+     */
+    @Test
+    void theWordsTheReaderMeetsAreTheTexts() {
+        Properties french = new Properties();
+        french.putAll(bundle("messages_fr.properties"));
+        french.putAll(bundle("labels_fr.properties"));
+        french.forEach((key, text) -> assertTrue(!String.valueOf(text).contains("Cellule"),
+                key + " names the unit otherwise than Inserm's page (\"pôle IA & numérique\"): " + text));
+        assertTrue(french.getProperty("contact.AI_UNIT").startsWith("pôle IA & numérique"));
+        Map<String, String> qualifiers = Map.of("R4.3", "external", "R4.4", "non-sensitive", "R5.1", "paid",
+                "CNIL-6", "CISO");
+        Map<String, String> frenchQualifiers = Map.of("R4.3", "externe", "R4.4", "non sensibles", "R5.1", "payants",
+                "CNIL-6", "RSSI");
+        qualifiers.forEach((id, word) -> assertTrue(ENGINE.clause(id).orElseThrow().title().contains(word), id));
+        frenchQualifiers.forEach((id, word) -> assertTrue(french.getProperty("title." + id).contains(word), id));
+        assertTrue(ENGINE.clause("R5.1").orElseThrow().title().contains("generative"));
+        assertTrue(ENGINE.clause("E4").orElseThrow().title().contains("invited"));
+        assertTrue(french.getProperty("title.E4").contains("invités"));
+        assertTrue(ENGINE.clause("CNIL-6").orElseThrow().title().contains("IS manager"));
+        assertTrue(french.getProperty("title.CNIL-6").contains("responsable des systèmes d'information, le RSSI"));
+        Properties english = bundle("messages.properties");
+        assertTrue(english.getProperty("O2").contains("invited to test"), "E4 invites, it does not oblige");
+        assertTrue(french.getProperty("O2").contains("invité à tester"));
+        assertTrue(english.getProperty("O11").contains("information systems manager, the CISO"));
+        assertTrue(french.getProperty("O11").contains("responsable des systèmes d'information, le RSSI"));
     }
 
     @Test

@@ -18,9 +18,10 @@ import java.util.TreeSet;
  * <p>In {@code expect}: {@code verdict} and {@code escalateTo} are exact; {@code cites},
  * {@code obligations}, {@code advice} and {@code assumptions} (field names, with or without
  * {@code context.}) must be included, or be exactly those with {@code "exact": true};
+ * {@code assumptionsExactly} lists the assumed fields, no more, no fewer;
  * {@code fires} and {@code doesNotFire} name rule ids; {@code "refused": "field"} means the usage
  * must be refused naming that field. {@code "strict": true} beside {@code usage} asks for a strict
- * decision.
+ * decision; {@code "why"} beside it is a note for the reader (the clause that decides), not checked.
  *
  * @param file the scenario file's name
  * @param name the case's name
@@ -43,10 +44,30 @@ public record Scenario(String file, String name, String usageJson, boolean stric
      * @param fires rule ids that must apply
      * @param doesNotFire rule ids that must not apply
      * @param exact whether obligations, advice and assumptions must be exactly those given
+     * @param assumptionsExactly the fields it must list as assumed, no more, no fewer
      */
     public record Expectation(String verdict, String refused, List<String> cites, List<String> obligations,
             List<String> advice, List<String> assumptions, List<String> escalateTo, List<String> fires,
-            List<String> doesNotFire, boolean exact) {
+            List<String> doesNotFire, boolean exact, List<String> assumptionsExactly) {
+        /**
+         * An expectation without {@code assumptionsExactly}.
+         *
+         * @param verdict see the record
+         * @param refused see the record
+         * @param cites see the record
+         * @param obligations see the record
+         * @param advice see the record
+         * @param assumptions see the record
+         * @param escalateTo see the record
+         * @param fires see the record
+         * @param doesNotFire see the record
+         * @param exact see the record
+         */
+        public Expectation(String verdict, String refused, List<String> cites, List<String> obligations,
+                List<String> advice, List<String> assumptions, List<String> escalateTo, List<String> fires,
+                List<String> doesNotFire, boolean exact) {
+            this(verdict, refused, cites, obligations, advice, assumptions, escalateTo, fires, doesNotFire, exact, null);
+        }
     }
 
     /**
@@ -160,6 +181,9 @@ public record Scenario(String file, String name, String usageJson, boolean stric
         compare(problems, "assumptions", expect.assumptions == null ? null
                 : expect.assumptions.stream().map(Scenario::shortField).toList(),
                 decision.assumptions().stream().map(Assumption::field).map(Scenario::shortField).toList(), expect.exact);
+        compare(problems, "assumptionsExactly", expect.assumptionsExactly == null ? null
+                : expect.assumptionsExactly.stream().map(Scenario::shortField).toList(),
+                decision.assumptions().stream().map(Assumption::field).map(Scenario::shortField).toList(), true);
         compare(problems, "escalateTo", expect.escalateTo, decision.escalateTo().stream().map(Enum::name).toList(), true);
         return problems;
     }

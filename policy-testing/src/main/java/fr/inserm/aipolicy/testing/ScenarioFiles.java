@@ -13,15 +13,15 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Reads scenario files: JSON arrays of cases {@code {"name", "usage", "strict"?, "expect"}} (see
+ * Reads scenario files: JSON arrays of cases {@code {"name", "usage", "strict"?, "why"?, "expect"}} (see
  * {@link Scenario}). The one reader of the format, for the rule tests, {@code aipolicy test} and
  * {@code aipolicy diff}.
  */
 public final class ScenarioFiles {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Set<String> CASE_FIELDS = Set.of("name", "usage", "strict", "expect");
+    private static final Set<String> CASE_FIELDS = Set.of("name", "usage", "strict", "expect", "why");
     private static final Set<String> EXPECT_FIELDS = Set.of("verdict", "refused", "cites", "obligations", "advice",
-            "assumptions", "escalateTo", "fires", "doesNotFire", "exact");
+            "assumptions", "escalateTo", "fires", "doesNotFire", "exact", "assumptionsExactly");
 
     private ScenarioFiles() {
     }
@@ -89,7 +89,8 @@ public final class ScenarioFiles {
             }
             Scenario.Expectation expect = new Scenario.Expectation(verdict, refused, list(e, "cites"),
                     list(e, "obligations"), list(e, "advice"), list(e, "assumptions"), list(e, "escalateTo"),
-                    list(e, "fires"), list(e, "doesNotFire"), e.path("exact").asBoolean(false));
+                    list(e, "fires"), list(e, "doesNotFire"), e.path("exact").asBoolean(false),
+                    list(e, "assumptionsExactly"));
             try {
                 scenarios.add(new Scenario(name, c.get("name").asText(), MAPPER.writeValueAsString(c.get("usage")),
                         c.path("strict").asBoolean(false), expect));

@@ -6,6 +6,7 @@
   const EXTERNAL = ['EXTERNAL', 'EXTERNAL_SOVEREIGN'];
   const SCRAPING_PURPOSES = ['MODEL_TRAINING', 'DATA_ANALYSIS', 'AUTOMATED_PROCESSING',
     'SYNTHETIC_DATA_GENERATION', 'INFORMATION_SEARCH', 'OTHER'];
+  const PERSONAL_CATEGORIES = ['IDENTIFIABLE_HEALTH_DATA', 'PSEUDONYMISED_DATA', 'PERSONAL_DATA'];
   const PEOPLE_PURPOSES = ['HR_ADMINISTRATION', 'AUTOMATED_PROCESSING', 'DATA_ANALYSIS', 'MODEL_TRAINING', 'OTHER'];
   // The context questions, as GET /api/schema lists them (the library's ContextField.all()):
   // {name, path, kind: 'boolean' or 'enum', values}. A boolean is sent as true/false, an enumeration
@@ -129,13 +130,20 @@
   const WHEN = {
     subscription: function (c) { return c.external; },
     subscriptionAuthorised: function (c) { return c.external && radioValue('subscription') === 'INSERM_FUNDED'; },
-    codeTarget: function (c) { return c.purpose === 'CODE_GENERATION' && c.external; },
-    expertReview: function (c) { return c.purpose === 'CODE_GENERATION' && c.external; },
+    // externally D2 forbids highly sensitive code; locally S9 asks about it when no review will be done
+    codeTarget: function (c) {
+      return c.purpose === 'CODE_GENERATION' && c.external || !c.external && c.review === 'false';
+    },
+    expertReview: function (c) { return c.purpose === 'CODE_GENERATION'; },
     dpiaCompleted: function (c) { return c.external && (c.purpose === 'AUTOMATED_PROCESSING' || c.forOthers); },
     subcontractingAgreement: function (c) {
       return c.external && (c.purpose === 'AUTOMATED_PROCESSING' || c.forOthers);
     },
-    trainingDataLawful: function (c) { return c.purpose === 'MODEL_TRAINING'; },
+    // a synthetic-data generator fitted on personal or health data is trained on them (R7.1)
+    trainingDataLawful: function (c) {
+      return c.purpose === 'MODEL_TRAINING' || c.purpose === 'SYNTHETIC_DATA_GENERATION'
+        && PERSONAL_CATEGORIES.some(function (category) { return c.categories.includes(category); });
+    },
     webScraping: function (c) { return SCRAPING_PURPOSES.includes(c.purpose); },
     scrapingTermsRespected: function (c) { return c.scraping; },
     apiAvailable: function (c) { return c.scraping; },
@@ -149,7 +157,11 @@
       external: EXTERNAL.includes(radioValue('hosting')),
       purpose: what,
       forOthers: radioValue('deployedForOthers') === 'true',
-      scraping: SCRAPING_PURPOSES.includes(what) && radioValue('webScraping') === 'true'
+      scraping: SCRAPING_PURPOSES.includes(what) && radioValue('webScraping') === 'true',
+      review: radioValue('expertReview'),
+      categories: Array.from(form.querySelectorAll('input[name="dataCategories"]:checked'), function (c) {
+        return c.value;
+      })
     };
     schema.context.forEach(function (field) {
       const rule = WHEN[field.name];

@@ -92,6 +92,17 @@ public final class PolicySource implements AutoCloseable {
     }
 
     /**
+     * The source behind an engine, when the engine is a source's {@link #engine()}: for a status page
+     * that is given only the engine.
+     *
+     * @param engine an engine
+     * @return its source, or empty for any other engine
+     */
+    public static Optional<PolicySource> of(PolicyEngine engine) {
+        return engine instanceof Current current ? Optional.of(current.source()) : Optional.empty();
+    }
+
+    /**
      * The policy serving now.
      *
      * @return the engine, its approval and when it was loaded
@@ -167,6 +178,10 @@ public final class PolicySource implements AutoCloseable {
 
     /** The engine {@link #engine()} returns: each call reads the current policy once. */
     private final class Current implements PolicyEngine {
+        PolicySource source() {
+            return PolicySource.this;
+        }
+
         @Override
         public Decision evaluate(Usage usage, boolean strict) {
             return current.get().engine().evaluate(usage, strict);

@@ -195,7 +195,7 @@ record PolicyFiles(String origin, SortedMap<String, String> files, boolean fromC
         return digest(rules());
     }
 
-    private static String digest(SortedMap<String, String> files) {
+    static String digest(SortedMap<String, String> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             files.forEach((name, text) -> {

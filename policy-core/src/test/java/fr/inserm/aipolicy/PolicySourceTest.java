@@ -27,6 +27,8 @@ class PolicySourceTest {
     /** The mini policy recorded as another version, bundled and signed. */
     private Path version(String version, Path key) throws IOException {
         Path copy = MiniPolicy.copyTo(Files.createDirectory(dir.resolve("v" + version)));
+        // a change of the rules themselves: the new version's rules are compiled, not shared
+        Files.writeString(copy.resolve("mini.drl"), Files.readString(copy.resolve("mini.drl")) + "\n// " + version + "\n");
         PolicyApprovals.record(copy, version);
         Path bundle = dir.resolve(version + ".aipolicy");
         PolicyApprovals.bundle(copy, key, bundle);

@@ -37,7 +37,11 @@ final class DroolsPolicyEngine implements PolicyEngine {
     }
 
     static DroolsPolicyEngine build(PolicyFiles files, ClassLoader loader, boolean warmUp) {
-        DroolsPolicyEngine engine = new DroolsPolicyEngine(PolicyLoader.load(files, loader));
+        return build(files, PolicyApprovals.examine(files), loader, warmUp);
+    }
+
+    static DroolsPolicyEngine build(PolicyFiles files, Approval approval, ClassLoader loader, boolean warmUp) {
+        DroolsPolicyEngine engine = new DroolsPolicyEngine(PolicyLoader.load(files, approval, loader));
         if (warmUp) {
             // JIT warm-up on another thread: the first calls are faster, and the engine is ready at once
             Thread thread = new Thread(engine::warmUp, "aipolicy-warm-up");

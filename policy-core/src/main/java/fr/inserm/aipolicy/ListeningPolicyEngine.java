@@ -25,6 +25,11 @@ final class ListeningPolicyEngine implements PolicyEngine {
     private final DecisionOrigin origin;
     private final AtomicBoolean originUsed = new AtomicBoolean();
 
+    /** The engine that decides (a watched source's engine keeps saying which policy serves). */
+    PolicyEngine inner() {
+        return engine;
+    }
+
     ListeningPolicyEngine(PolicyEngine engine, DecisionEvents events, Channel channel, DecisionOrigin origin) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.events = Objects.requireNonNull(events, "events");

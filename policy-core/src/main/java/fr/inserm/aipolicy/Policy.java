@@ -24,8 +24,19 @@ public final class Policy {
     private final List<Clause> catalogue;
     private final Map<String, Clause> clausesById;
     private final PolicyTexts texts;
+    private final Approval approval;
+
+    Policy(Approval approval, List<PolicyRule> rules, List<Clause> catalogue, PolicyTexts texts) {
+        this(approval.version(), approval.digest(), rules, catalogue, texts, approval);
+    }
 
     Policy(String version, String digest, List<PolicyRule> rules, List<Clause> catalogue, PolicyTexts texts) {
+        this(version, digest, rules, catalogue, texts, new Approval(Approval.Status.DRAFT, version, digest, null, "(built)", ""));
+    }
+
+    private Policy(String version, String digest, List<PolicyRule> rules, List<Clause> catalogue, PolicyTexts texts,
+            Approval approval) {
+        this.approval = approval;
         this.version = Objects.requireNonNull(version, "version");
         this.digest = Objects.requireNonNull(digest, "digest");
         this.rules = List.copyOf(rules);
@@ -41,6 +52,16 @@ public final class Policy {
      */
     public String version() {
         return version;
+    }
+
+    /**
+     * Whether this policy is the one its version names: signed by a trusted key, recorded, or a draft
+     * (whose {@link #version()} then says so), and where it was read.
+     *
+     * @return the approval
+     */
+    public Approval approval() {
+        return approval;
     }
 
     /**

@@ -10,6 +10,8 @@ import fr.inserm.aipolicy.tools.ToolCatalogue;
 import fr.inserm.aipolicy.usage.InvalidUsageException;
 import fr.inserm.aipolicy.usage.Usage;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -204,8 +206,77 @@ public interface PolicyEngine {
         private final List<DecisionListener> listeners = new ArrayList<>();
         private DecisionEvents events;
         private Channel channel = Channel.JAVA;
+        private final List<Path> trusted = new ArrayList<>();
+        private boolean draft;
 
         Builder() {
+        }
+
+        /**
+         * Trusts an Ed25519 public key (PEM, as {@code openssl pkey -pubout} writes it): the engine then
+         * loads only a bundle ({@code aipolicy bundle}) signed by a trusted key, and refuses anything
+         * else, unless {@link #draft(boolean)} asks for a draft. May be called for several keys.
+         *
+         * @param publicKeyPem the public key file
+         * @return this builder
+         */
+        public Builder trust(Path publicKeyPem) {
+            trusted.add(Objects.requireNonNull(publicKeyPem, "publicKeyPem"));
+            return this;
+        }
+
+        /**
+         * Whether a policy that is not a signed bundle may load under a trusted key, as a draft (its
+         * version {@code 2.1.0-draft+…} in every decision): the maintainer's loop. Off by default.
+         * Without a trusted key, a folder whose files do not match its recorded version loads as a
+         * draft whatever this says, its version saying so.
+         *
+         * @param draft whether to accept a draft
+         * @return this builder
+         */
+        public Builder draft(boolean draft) {
+            this.draft = draft;
+            return this;
+        }
+
+        /**
+         * Builds the engine, and watches the policy's file ({@link #rulesFrom(Path)}) every second:
+         * a replaced bundle is loaded and checked completely, then serves; one that fails is refused
+         * and the policy before it goes on serving.
+         *
+         * @return the source, whose {@link PolicySource#engine()} decides by the current policy
+         * @throws PolicyBuildException when the first policy cannot be loaded
+         */
+        public PolicySource watch() {
+            return watch(Duration.ofSeconds(1));
+        }
+
+        /**
+         * As {@link #watch()}, checking the file at the given interval.
+         *
+         * @param interval how often the file is checked
+         * @return the source
+         */
+        public PolicySource watch(Duration interval) {
+            if (rulesPath == null) {
+                throw new IllegalStateException("watch() needs rulesFrom(path): the policy on the class path does not change");
+            }
+            return new PolicySource(this, interval);
+        }
+
+        /** The trusted keys, read. */
+        List<PublicKey> trustedKeys() {
+            return trusted.stream().map(PemKeys::readPublic).toList();
+        }
+
+        Path rulesPath() {
+            return rulesPath;
+        }
+
+        /** Builds an engine over the policy as it is now, with these keys already read. */
+        DroolsPolicyEngine build(List<PublicKey> keys, boolean warm) {
+            PolicyApprovals.Opened opened = PolicyApprovals.open(rulesPath, keys, draft, classLoader);
+            return DroolsPolicyEngine.build(opened.files(), opened.approval(), classLoader, warm);
         }
 
         /**
@@ -288,11 +359,11 @@ public interface PolicyEngine {
          *
          * @return the engine
          * @throws PolicyBuildException when a file is missing or malformed, a rule does not compile,
-         *     cites an unknown clause, lacks a message, or shares its id with another rule
+         *     cites an unknown clause, lacks a message, or shares its id with another rule; under a
+         *     trusted key, when the policy is not a bundle signed by it (and no draft was asked for)
          */
         public PolicyEngine build() {
-            PolicyFiles files = rulesPath == null ? PolicyFiles.fromClassPath(classLoader) : PolicyFiles.fromPath(rulesPath);
-            PolicyEngine engine = DroolsPolicyEngine.build(files, classLoader, warmUp);
+            PolicyEngine engine = build(trustedKeys(), warmUp);
             if (events == null && listeners.isEmpty()) {
                 return engine; // nothing to tell: the engine alone, as fast as it ever was
             }

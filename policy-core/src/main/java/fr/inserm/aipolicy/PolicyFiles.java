@@ -177,9 +177,17 @@ record PolicyFiles(String origin, SortedMap<String, String> files, boolean fromC
         return drl;
     }
 
-    /** SHA-256 over every file's name and text, in name order. */
+    /**
+     * SHA-256 over every file's name and text, in name order, but the record of the approved version
+     * ({@link PolicyRecord#FILE}), which holds this digest.
+     */
     String digest() {
-        return digest(files);
+        if (!files.containsKey(PolicyRecord.FILE)) {
+            return digest(files);
+        }
+        SortedMap<String, String> content = new TreeMap<>(files);
+        content.remove(PolicyRecord.FILE);
+        return digest(content);
     }
 
     /** SHA-256 over the DRL files alone: what a build-time model must have been compiled from. */
@@ -187,7 +195,7 @@ record PolicyFiles(String origin, SortedMap<String, String> files, boolean fromC
         return digest(rules());
     }
 
-    private static String digest(SortedMap<String, String> files) {
+    static String digest(SortedMap<String, String> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             files.forEach((name, text) -> {

@@ -36,6 +36,11 @@ final class PolicyLoader {
     }
 
     static Loaded load(PolicyFiles files, ClassLoader loader) {
+        return load(files, PolicyApprovals.examine(files), loader);
+    }
+
+    /** Loads the files as the approval says they are: a draft's decisions carry the draft's version. */
+    static Loaded load(PolicyFiles files, Approval approval, ClassLoader loader) {
         PolicyManifest manifest = PolicyManifest.read(files);
         List<Clause> catalogue = TranslationsReader.join(files,
                 CatalogueReader.read(files.require(PolicyFiles.CATALOGUE_FILE), files.origin()));
@@ -58,7 +63,7 @@ final class PolicyLoader {
         ruleBook.checkDeclared(manifest.rules(), files.origin());
         PolicyTexts texts = PolicyTexts.read(files, ruleBook.rules(), catalogue)
                 .withNoPermitClauses(manifest.noPermitClauses(), catalogue);
-        Policy policy = new Policy(manifest.version(), files.digest(), ruleBook.rules(), catalogue, texts);
+        Policy policy = new Policy(approval, ruleBook.rules(), catalogue, texts);
         return new Loaded(policy, texts, ruleBook, kieBase, precompiled != null);
     }
 

@@ -60,6 +60,7 @@ record PolicyManifest(String version, List<String> files, List<String> rules, Li
         missing.removeAll(policy.files().keySet());
         Set<String> extra = new TreeSet<>(policy.files().keySet());
         extra.remove(PolicyFiles.VERSION_FILE);
+        extra.remove(PolicyRecord.FILE);
         extra.removeAll(files);
         if (!missing.isEmpty() || !extra.isEmpty()) {
             throw new PolicyBuildException("the policy at " + policy.origin() + " is not made of the files " + where

@@ -25,6 +25,18 @@ public final class PolicyPrecompiler {
             System.exit(2);
         }
         PolicyFiles files = PolicyFiles.fromPath(Path.of(args[0]));
+        // the bundled policy is never a draft: its files must be the ones recorded for its version
+        Approval approval = PolicyApprovals.examine(files);
+        if (approval.draft()) {
+            String version = PolicyManifest.read(files).version();
+            System.err.println("PolicyPrecompiler: the bundled policy is a draft (" + approval.note() + "), and the"
+                    + " bundled policy can never be one. Record its version, from the repository's root:\n"
+                    + "  java -cp policy-core/target/classes fr.inserm.aipolicy.PolicyApprovals version "
+                    + PolicyApprovals.BUNDLED_RULES + " " + version + "\n"
+                    + "(or, with the command-line tool built: java -jar policy-cli/target/aipolicy.jar version "
+                    + PolicyApprovals.BUNDLED_RULES + " " + version + "), then build again.");
+            System.exit(1);
+        }
         List<String> written = PrecompiledRules.write(files, Path.of(args[1]), PolicyPrecompiler.class.getClassLoader());
         System.out.println("PolicyPrecompiler: " + files.rules().size() + " DRL files compiled to " + written.size()
                 + " classes in " + args[1]);

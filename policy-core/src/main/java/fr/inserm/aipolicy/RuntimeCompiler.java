@@ -3,7 +3,9 @@ package fr.inserm.aipolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
@@ -22,13 +24,29 @@ import org.kie.api.runtime.KieContainer;
  */
 final class RuntimeCompiler {
     private static final AtomicLong BUILDS = new AtomicLong();
+    /**
+     * The rules compiled last, by the digest of their DRL files: a policy reloaded with the same rules
+     * (a new version whose catalogue, tools or texts changed) shares the compiled rules, which are
+     * immutable, instead of compiling them again (seconds, on the swap of a watched bundle).
+     */
+    private static final AtomicReference<Compiled> LAST = new AtomicReference<>();
+
+    private record Compiled(String rulesDigest, ClassLoader loader, KieBase kieBase) {
+    }
 
     private RuntimeCompiler() {
     }
 
     static KieBase compile(Map<String, String> drl, String origin, ClassLoader loader) {
+        String rulesDigest = PolicyFiles.digest(new TreeMap<>(drl));
+        Compiled last = LAST.get();
+        if (last != null && last.rulesDigest().equals(rulesDigest) && last.loader() == loader) {
+            return last.kieBase();
+        }
         try {
-            return compileNow(drl, origin, loader);
+            KieBase kieBase = compileNow(drl, origin, loader);
+            LAST.set(new Compiled(rulesDigest, loader, kieBase));
+            return kieBase;
         } catch (LinkageError e) {
             throw new PolicyBuildException("the rules at " + origin + " must be compiled at run time, which needs the "
                     + "rule compiler: add the dependency fr.inserm.aipolicy:policy-compiler (type pom) to the "

@@ -6,13 +6,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one fact the rules see that a usage does not carry: whether the tool catalogue confirms a
- * declared local or internal hosting (the tool is catalogued and runs only locally or internally),
- * as the engine computes it. Remembered by tool name, as the engine remembers its catalogue look-ups,
+ * declared local or internal hosting, as the catalogue answers the engine. Remembered by tool name, as the engine remembers its catalogue look-ups,
  * so that every implementation pays a map look-up for it.
  */
 final class HostingConfirmation {
     private final ToolCatalogue tools;
-    private final ConcurrentHashMap<String, Boolean> internalOnly = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Boolean> confirmedLocal = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Boolean> confirmedInternal = new ConcurrentHashMap<>();
 
     HostingConfirmation(ToolCatalogue tools) {
         this.tools = tools;
@@ -22,11 +22,8 @@ final class HostingConfirmation {
         if (hosting.isExternal()) {
             return false;
         }
-        Boolean known = internalOnly.get(toolName);
-        if (known == null) {
-            known = tools.find(toolName).filter(t -> t.hostings().stream().noneMatch(Hosting::isExternal)).isPresent();
-            internalOnly.put(toolName, known);
-        }
-        return known;
+        // the catalogue's own answer (LOCAL: a tool that exists nowhere external; INTERNAL: an Inserm service)
+        ConcurrentHashMap<String, Boolean> known = hosting == Hosting.LOCAL ? confirmedLocal : confirmedInternal;
+        return known.computeIfAbsent(toolName, name -> tools.confirms(name, hosting));
     }
 }

@@ -83,9 +83,19 @@ public final class AipolicyCli {
                                                       replay the scenario files of DIR and the whole input space
                                                       under two versions of the rules (folders or jars) and report
                                                       which rules' conditions changed, which decisions changed, how
-                                                      many, and the rules and clauses that caused it
+                                                      many, and the rules and clauses that caused it; the first line
+                                                      names both policies; exit 4 when decisions changed and the
+                                                      version did not
               aipolicy test DIR                       run the scenario files of DIR (*.json): pass or fail per case,
-                                                      and how many cases each rule applied in
+                                                      and how many cases each rule applied in; the first line names
+                                                      the policy tested: the rules folder the scenarios live beside
+                                                      (up to five folders up), unless --rules or --bundled is given
+              aipolicy version RULES_DIR VERSION      record a folder's version: the digest of its files, in its
+                                                      approved.properties (files that do not match it are a draft)
+              aipolicy bundle RULES_DIR --key PRIVATE.pem --out FILE
+                                                      pack a recorded folder into one file signed with an Ed25519
+                                                      key (openssl genpkey -algorithm ed25519 -out PRIVATE.pem)
+              aipolicy verify FILE --trust PUBLIC.pem exit 0 only for an intact bundle signed by that key
               aipolicy rules                          list the rules: id, effect, clauses, file
               aipolicy clauses                        print the clause catalogue as JSON
               aipolicy reference                      the policy's reference in Markdown, English and French
@@ -98,7 +108,11 @@ public final class AipolicyCli {
               aipolicy --help                         print this help
 
             Options:
-              --rules PATH    use the policy in a folder or jar instead of the bundled one
+              --rules PATH    use the policy in a folder, jar or bundle instead of the bundled one
+              --trust KEY     load only a bundle signed by this public key (PEM: openssl pkey -pubout)
+              --draft         accept a draft: a folder whose files do not match its recorded version (its
+                              decisions say VERSION-draft+DIGEST); refused without it
+              --bundled       test the policy built into this tool, not the rules folder beside the scenarios
               --decision-log DIR                  record every decision in DIR, one JSON object per line, one file
                                                   per day (docs/decision-log.md: what a record holds and does not)
               --decision-log-retention-days N     delete the files older than N days (default 365)
@@ -115,7 +129,7 @@ public final class AipolicyCli {
             Exit status: 0 decided; 1 internal failure (test: a scenario failed); 2 an input could not be
             read (the message names the field and the accepted values; no decision is printed for it);
             3 the output could not be written (the batch stopped); 4 a decision matched --fail-on, or
-            diff --fail-on-change saw a change.
+            diff --fail-on-change saw a change, or diff saw decisions change under the same version.
             """;
 
     /** What {@code aipolicy serve} prints: the web page and JSON endpoint have their own jar. */
@@ -178,16 +192,11 @@ public final class AipolicyCli {
 
     private int command(String... args) {
         List<String> rest = new ArrayList<>(List.of(args));
-        Path rulesPath = null;
-        int rulesAt = rest.indexOf("--rules");
-        if (rulesAt >= 0) {
-            if (rulesAt + 1 >= rest.size()) {
-                return usageError("--rules needs a folder or jar");
-            }
-            rulesPath = Path.of(rest.get(rulesAt + 1));
-            rest.subList(rulesAt, rulesAt + 2).clear();
+        PolicyOptions options = new PolicyOptions();
+        String optionProblem = options.read(rest);
+        if (optionProblem != null) {
+            return usageError(optionProblem);
         }
-        Path rules = rulesPath;
         DecisionLogOptions decisionLog;
         try {
             decisionLog = DecisionLogOptions.take(rest);
@@ -195,12 +204,12 @@ public final class AipolicyCli {
             return usageError(e.getMessage());
         }
         try (decisionLog) {
-            return command(rest, rulesPath, decisionLog.wrap(() -> rules == null ? PolicyEngine.builder().build()
-                    : PolicyEngine.builder().rulesFrom(rules).build()));
+            return command(rest, options, decisionLog.wrap(options::load));
         }
     }
 
-    private int command(List<String> rest, Path rulesPath, Supplier<PolicyEngine> engine) {
+    private int command(List<String> rest, PolicyOptions options, Supplier<PolicyEngine> engine) {
+        ApprovalCommands approvals = new ApprovalCommands(out, err);
         if (!rest.isEmpty() && rest.get(0).equals("serve")) {
             // the server has its own runnable jar; this tool does not depend on it
             err.println(SERVE_MOVED);
@@ -219,22 +228,21 @@ public final class AipolicyCli {
                     out.print(PolicyReference.markdown(engine.get().policy()));
                     yield OK;
                 }
-                case "diff" -> diff(rest.subList(1, rest.size()));
-                case "test" -> test(rest.subList(1, rest.size()), engine);
+                case "diff" -> diff(rest.subList(1, rest.size()), options);
+                case "test" -> test(rest.subList(1, rest.size()), options);
+                case "bundle" -> approvals.bundle(rest.subList(1, rest.size()));
+                case "verify" -> approvals.verify(rest.subList(1, rest.size()), options);
+                case "version" -> rest.size() > 1 ? approvals.version(rest.subList(1, rest.size())) : printVersion(engine);
                 case "clauses" -> {
                     out.println(PolicyJson.writeClauses(engine.get().catalogue()));
                     yield OK;
                 }
-                case "--version", "version" -> {
-                    PolicyEngine e = engine.get();
-                    out.println("policy " + e.policyVersion() + " " + e.policyDigest());
-                    yield OK;
-                }
+                case "--version" -> printVersion(engine);
                 default -> usageError("unknown command: " + rest.get(0));
             };
         } catch (PolicyBuildException e) {
             err.println("aipolicy: the policy could not be loaded: " + e.getMessage());
-            return rulesPath == null ? INTERNAL_FAILURE : BAD_INPUT;
+            return options.named() ? BAD_INPUT : INTERNAL_FAILURE;
         } catch (RuntimeException e) {
             err.println("aipolicy: internal failure: " + e);
             return INTERNAL_FAILURE;
@@ -471,7 +479,13 @@ public final class AipolicyCli {
                 : "\n  this looks like JSON Lines (one usage per line): use evaluate --batch " + source;
     }
 
-    private int diff(List<String> args) {
+    private int printVersion(Supplier<PolicyEngine> engine) {
+        PolicyEngine e = engine.get();
+        out.println("policy " + e.policyVersion() + " " + e.policyDigest());
+        return OK;
+    }
+
+    private int diff(List<String> args, PolicyOptions options) {
         List<String> paths = new ArrayList<>();
         Path scenarios = null;
         PolicyDiff.Contexts contexts = PolicyDiff.Contexts.SINGLE;
@@ -514,8 +528,10 @@ public final class AipolicyCli {
         PolicyEngine before;
         PolicyEngine after;
         try {
-            before = PolicyEngine.builder().rulesFrom(Path.of(paths.get(0))).build();
-            after = PolicyEngine.builder().rulesFrom(Path.of(paths.get(1))).build();
+            // a comparison is the maintainer's loop: drafts load, and say so on the first line
+            options.draft = true;
+            before = options.load(Path.of(paths.get(0)));
+            after = options.load(Path.of(paths.get(1)));
         } catch (PolicyBuildException e) {
             err.println("aipolicy: a policy could not be loaded: " + e.getMessage());
             return BAD_INPUT;
@@ -523,6 +539,10 @@ public final class AipolicyCli {
         try {
             long changed = new PolicyDiff(before, after, RuleConditions.read(Path.of(paths.get(0))),
                     RuleConditions.read(Path.of(paths.get(1))), out).run(scenarios, contexts, examples);
+            if (changed > 0 && MaintainerLoop.sameVersion(before, after)) {
+                err.println(MaintainerLoop.unchangedVersion(changed, after, paths.get(1)));
+                return FAIL_ON;
+            }
             return failOnChange && changed > 0 ? FAIL_ON : OK;
         } catch (InvalidUsageException e) {
             err.println("aipolicy: invalid scenario: " + e.getMessage());
@@ -536,7 +556,7 @@ public final class AipolicyCli {
         }
     }
 
-    private int test(List<String> args, Supplier<PolicyEngine> engine) {
+    private int test(List<String> args, PolicyOptions options) {
         if (args.size() != 1 || args.get(0).startsWith("--")) {
             return usageError("test needs one scenario file or folder of scenario files (*.json)");
         }
@@ -559,8 +579,15 @@ public final class AipolicyCli {
             err.println("aipolicy: no scenario in " + scenarios + " (scenario files are *.json arrays of cases)");
             return BAD_INPUT;
         }
+        // scenarios beside a rules folder test that folder, unless --rules or --bundled says otherwise
+        Path beside = options.named() || options.bundled ? null : PolicyOptions.rulesBeside(scenarios);
+        if (beside != null) {
+            options.rules = beside;
+        }
+        PolicyEngine engine = options.load();
+        out.println(MaintainerLoop.testing(engine));
         // a failing case fails the run as a test runner does: exit 1
-        return ScenarioRun.run(engine.get(), cases, out) == 0 ? OK : INTERNAL_FAILURE;
+        return ScenarioRun.run(engine, cases, out) == 0 ? OK : INTERNAL_FAILURE;
     }
 
     private int rules(PolicyEngine engine) {

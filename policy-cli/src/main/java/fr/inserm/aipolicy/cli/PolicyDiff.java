@@ -70,9 +70,9 @@ final class PolicyDiff {
 
     /** Runs the diff and prints the report; returns how many decisions changed. */
     long run(Path scenarios, Contexts contexts, int examples) throws IOException {
-        out.println("aipolicy diff");
-        out.println("  before: policy " + before.policyVersion() + " " + before.policyDigest());
-        out.println("  after:  policy " + after.policyVersion() + " " + after.policyDigest());
+        out.println(MaintainerLoop.comparing(before, after));
+        out.println("  before: " + before.policy().approval().describe());
+        out.println("  after:  " + after.policy().approval().describe());
         reportRules();
         long changed = 0;
         if (scenarios != null) {

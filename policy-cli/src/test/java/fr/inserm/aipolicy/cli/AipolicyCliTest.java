@@ -108,7 +108,7 @@ class AipolicyCliTest {
         Path rules = CliTestSupport.copyOfRules(dir);
         CliTestSupport.replace(rules.resolve("frugality.drl"), "UsageFacts( largeModel )",
                 "UsageFacts( purpose.name().charAt(1000) == 'x' )");
-        Run r = run("", "--rules", rules.toString(), "evaluate",
+        Run r = run("", "--rules", rules.toString(), "--draft", "evaluate",
                 EXAMPLES.resolve("local-model-health-records.json").toString());
         assertEquals(1, r.status(), r.err());
         assertEquals("", r.out());
@@ -119,7 +119,7 @@ class AipolicyCliTest {
     void aBrokenPolicyIsReportedWithItsFile(@TempDir Path dir) {
         Path rules = CliTestSupport.copyOfRules(dir);
         CliTestSupport.replace(rules.resolve("frugality.drl"), "@clauses(\"R2.1\")", "@clauses(\"R2.9\")");
-        Run r = run("", "--rules", rules.toString(), "rules");
+        Run r = run("", "--rules", rules.toString(), "--draft", "rules");
         assertEquals(2, r.status());
         assertTrue(r.err().contains("frugality.drl") && r.err().contains("R2.9"), r.err());
     }

@@ -94,7 +94,7 @@ class MaintainerToolsTest {
         Path rules = CliTestSupport.copyOfRules(dir);
         CliTestSupport.replace(rules.resolve("sensitive-data.drl"), "    UsageFacts( external, sensitiveData )",
                 "    UsageFacts( hosting == Hosting.EXTERNAL, sensitiveData )");
-        Run r = run("", "--rules", rules.toString(), "test", SCENARIOS.toString());
+        Run r = run("", "--rules", rules.toString(), "--draft", "test", SCENARIOS.toString());
         assertEquals(1, r.status());
         assertTrue(r.out().contains("FAIL sensitive-data.json: confidential data on a sovereign platform without"
                 + " subscription"), r.out());

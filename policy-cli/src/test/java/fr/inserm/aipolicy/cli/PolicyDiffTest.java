@@ -24,7 +24,11 @@ class PolicyDiffTest {
                 "    UsageFacts( hosting == Hosting.EXTERNAL, unknownData )");
         Run r = run("", "diff", CliTestSupport.RULES.toString(), after.toString(), "--scenarios", SCENARIOS.toString(),
                 "--contexts", "none", "--examples", "1");
-        assertEquals(0, r.status(), r.err());
+        // decisions changed and the version did not: a version names its content
+        assertEquals(AipolicyCli.FAIL_ON, r.status(), r.err());
+        assertTrue(r.err().contains("decisions changed, and the version did not"), r.err());
+        assertTrue(r.out().lines().findFirst().orElseThrow().matches(
+                "aipolicy diff: policy (\\S+) \\(recorded, .*\\) -> policy \\1-draft\\+[0-9a-f]{12} \\(DRAFT, .*\\)"), r.out());
         // verdicts: on EXTERNAL_SOVEREIGN, UNKNOWN with no sensitive category (8 sets of categories), every
         // purpose a generative tool takes (12) and a non-generative one (10), less automated processing and
         // model training, which other rules still escalate (S2, S5)
@@ -67,6 +71,23 @@ class PolicyDiffTest {
         assertFalse(r.out().contains("DENY -> DENY"), r.out());
         assertFalse(r.out().contains("  verdicts:"), r.out());
         assertTrue(r.out().contains("DENY (verdict unchanged); rules (same); clauses (same)"), r.out());
+    }
+
+    @Test
+    void aChangeUnderANewVersionPassesAndTheSameVersionFails(@TempDir Path dir) {
+        Path after = CliTestSupport.copyOfRules(dir);
+        CliTestSupport.replace(after.resolve("messages.properties"), "D1=Sensitive data must never",
+                "D1=Sensitive data shall never");
+        Run same = run("", "diff", CliTestSupport.RULES.toString(), after.toString(), "--contexts", "none");
+        assertEquals(AipolicyCli.FAIL_ON, same.status(), same.err());
+        assertTrue(same.err().contains("record a new one: aipolicy version " + after), same.err());
+        Run recorded = run("", "version", after.toString(), "9.9.9");
+        assertEquals(AipolicyCli.OK, recorded.status(), recorded.err());
+        assertTrue(recorded.out().startsWith("recorded: policy 9.9.9 sha256:"), recorded.out());
+        Run next = run("", "diff", CliTestSupport.RULES.toString(), after.toString(), "--contexts", "none");
+        assertEquals(AipolicyCli.OK, next.status(), next.err());
+        assertTrue(next.out().lines().findFirst().orElseThrow().endsWith("-> policy 9.9.9 (recorded, " + after + ")"),
+                next.out());
     }
 
     @Test

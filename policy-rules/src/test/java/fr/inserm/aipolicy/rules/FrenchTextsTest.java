@@ -165,6 +165,7 @@ class FrenchTextsTest {
         Path manifest = copy.resolve("policy.properties");
         Files.writeString(manifest, Files.readString(manifest).replace("messages_fr.properties", "")
                 .replace("labels_fr.properties", ""));
+        fr.inserm.aipolicy.PolicyApprovals.record(copy, ENGINE.policyVersion()); // an edited copy, recorded: not a draft
         PolicyEngine engine = PolicyEngine.builder().rulesFrom(copy).build();
         Usage usage = ScenarioFilesTest.usages().get(0);
         assertEquals(PolicyJson.write(ENGINE.evaluate(usage)).replace(ENGINE.policyDigest(), engine.policyDigest()),

@@ -36,25 +36,14 @@ class ScenarioFilesTest {
         }
     }
 
-    /**
-     * AWAITING THE NAMES BRANCH (issue 21, items 2 and 3): the cases of acceptance-v2.1.json about tool
-     * names, which the tool catalogue's new name comparison decides. They are skipped here, by name,
-     * until that branch is merged; the lead empties this set at the merge, and every other case runs.
-     */
-    static final Set<String> AWAITING_NAMES_BRANCH = Set.of(
-            "'ChatGPT4' typed without a space, declared LOCAL, is refused",
-            "'Claude3.5 Sonnet' declared LOCAL is refused",
-            "'Gemini2.5 Pro' declared INTERNAL is refused",
-            "llama.cpp declared INTERNAL is not confirmed: strict asks the AI Unit");
-
-    /** Every case of every scenario file, those awaiting the names branch included. */
+    /** Every case of every scenario file. */
     static List<Scenario> allScenarios() {
         return ScenarioFiles.read(folder());
     }
 
-    /** The cases checked (all but those {@link #AWAITING_NAMES_BRANCH}), for this test, the coverage and the mutants. */
+    /** The cases checked, for this test, the coverage and the mutants. */
     static List<Scenario> scenarios() {
-        return allScenarios().stream().filter(s -> !AWAITING_NAMES_BRANCH.contains(s.name())).toList();
+        return allScenarios();
     }
 
     /** The cases that expect a decision (not a refusal). */
@@ -74,8 +63,6 @@ class ScenarioFilesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("allScenarios")
     void decidesAsExpected(Scenario scenario) {
-        org.junit.jupiter.api.Assumptions.assumeFalse(AWAITING_NAMES_BRANCH.contains(scenario.name()),
-                "awaiting the names branch (issue 21)");
         Scenario.Outcome outcome = scenario.run(ENGINE);
         assertTrue(outcome.passed(), outcome::report);
     }
@@ -135,7 +122,5 @@ class ScenarioFilesTest {
         assertEquals(28, ScenarioFiles.read(folder().resolve("acceptance.json")).size());
         assertEquals(32, ScenarioFiles.read(folder().resolve("acceptance-v2.json")).size());
         assertEquals(21, ScenarioFiles.read(folder().resolve("acceptance-v2.1.json")).size());
-        Set<String> names = allScenarios().stream().map(Scenario::name).collect(Collectors.toSet());
-        assertTrue(names.containsAll(AWAITING_NAMES_BRANCH), "a case awaiting the names branch is misnamed");
     }
 }

@@ -43,6 +43,7 @@ final class PolicyHandler extends Handler.Abstract {
     private final PolicyEngine engine;
     private final PolicyServer.Options options;
     private final PageContent content;
+    private final CurrentContent current;
     private final RateLimiter limiter;
     private final HostAllowList hosts;
     private final PrintStream log;
@@ -53,6 +54,7 @@ final class PolicyHandler extends Handler.Abstract {
         this.engine = engine;
         this.options = options;
         this.content = content;
+        this.current = new CurrentContent(engine, content);
         this.hosts = hosts;
         this.log = log;
         this.limiter = new RateLimiter(options.requestsPerMinute(), System::nanoTime);
@@ -105,8 +107,8 @@ final class PolicyHandler extends Handler.Abstract {
                     decide(x);
                 }
             }
-            case "/api/clauses" -> x.get(JSON_TYPE, content.clauses(x.language()), "no-store");
-            case "/api/contacts" -> x.get(JSON_TYPE, content.contacts(x.language()), "no-store");
+            case "/api/clauses" -> x.get(JSON_TYPE, current.get().clauses(x.language()), "no-store");
+            case "/api/contacts" -> x.get(JSON_TYPE, current.get().contacts(x.language()), "no-store");
             case "/api/labels" -> x.get(JSON_TYPE, content.labels(x.language()), "no-cache");
             case "/api/schema" -> x.get(JSON_TYPE, content.schema(), "no-cache");
             case "/health" -> {
@@ -114,6 +116,7 @@ final class PolicyHandler extends Handler.Abstract {
                 health.put("status", "UP");
                 health.put("policyVersion", engine.policyVersion());
                 health.put("policyDigest", engine.policyDigest());
+                PolicyHealth.add(health, engine);
                 x.get(JSON_TYPE, PageContent.bytes(health), "no-store");
             }
             case "/metrics" -> {

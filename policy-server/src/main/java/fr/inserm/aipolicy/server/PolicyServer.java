@@ -68,14 +68,19 @@ public final class PolicyServer implements AutoCloseable {
             aipolicy-server: a page and a JSON endpoint that decide whether a use of an AI system is allowed at Inserm.
 
             Usage: java -jar aipolicy-server.jar [--host HOST] [--port PORT] [--allowed-host NAME]... [--rules PATH]
-                                                 [--rate PER_MINUTE] [--connections-per-client N]
-                                                 [--trusted-proxy ADDRESS]... [--quiet]
+                                                 [--trust KEY]... [--watch] [--draft] [--rate PER_MINUTE]
+                                                 [--connections-per-client N] [--trusted-proxy ADDRESS]... [--quiet]
 
               --host HOST          address to listen on (default 127.0.0.1: this computer only)
               --port PORT          port to listen on, 0 for any free port (default 8080)
               --allowed-host NAME  a name clients may use to reach the server (the Host header), besides
                                    localhost, 127.0.0.1 and [::1] with the port; repeatable
-              --rules PATH         use the policy in a folder or jar instead of the bundled one
+              --rules PATH         use the policy in a folder, jar or bundle instead of the bundled one
+              --trust KEY          load only a bundle signed by this public key (PEM); repeatable
+              --watch              load the --rules bundle again, without a restart, when its file is replaced
+                                   (checked every second; a bundle that fails is refused and logged, and the
+                                   policy serving goes on; /health says which serves and what was refused)
+              --draft              accept a draft policy (files that do not match their recorded version)
               --rate PER_MINUTE    requests allowed per client and minute, 0 for no limit (default 120)
               --connections-per-client N
                                    connections one client address may hold at once; more are closed at
@@ -401,6 +406,7 @@ public final class PolicyServer implements AutoCloseable {
         Path rules = null;
         boolean quiet = false;
         ServerRecording recording;
+        ServedPolicy served = new ServedPolicy();
         try {
             List<String> rest = new ArrayList<>();
             recording = ServerRecording.take(args, rest);
@@ -422,6 +428,9 @@ public final class PolicyServer implements AutoCloseable {
                             options.clients().withConnectionsPerClient(number(value(args, ++i, arg), arg)));
                     case "--trusted-proxy" -> options = options.withClients(
                             options.clients().withTrustedProxy(value(args, ++i, arg)));
+                    case "--trust" -> served.trust.add(Path.of(value(args, ++i, arg)));
+                    case "--watch" -> served.watch = true;
+                    case "--draft" -> served.draft = true;
                     default -> throw new IllegalArgumentException("unexpected argument: " + arg);
                 }
             }
@@ -434,7 +443,7 @@ public final class PolicyServer implements AutoCloseable {
         out.flush();
         PolicyEngine engine;
         try {
-            engine = rules == null ? PolicyEngine.builder().build() : PolicyEngine.builder().rulesFrom(rules).build();
+            engine = served.load(rules);
         } catch (PolicyBuildException e) {
             err.println("aipolicy-server: the policy could not be loaded: " + e.getMessage());
             return 1;

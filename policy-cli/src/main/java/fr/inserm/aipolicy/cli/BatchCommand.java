@@ -134,7 +134,8 @@ final class BatchCommand {
         // the spreadsheet written back as it came (or in the dialect asked), in its language
         SheetFormat.Dialect d = r.dialect();
         char separator = d == null ? inventory.separator() : d.separator;
-        Language language = r.language() != null ? r.language() : separator == ';' ? Language.FR : Language.EN;
+        Language language = r.language() != null ? r.language() : d == null ? inventory.language()
+                : separator == ';' ? Language.FR : Language.EN;
         return new Opened(inventory, new SheetFormat(inventory.headerCells(), separator,
                 d == null ? inventory.byteOrderMark() : d.byteOrderMark, d == null ? inventory.crlf() : d.crlf,
                 language, engine.policy()), language);

@@ -36,7 +36,7 @@ import java.util.Map;
  * core's {@link Context} record, so a field the core adds is a column without an edit here. A row's
  * {@code line} is the line of the file where it starts (the header is line 1). A byte that is not
  * UTF-8 makes its own row an error ("save the file as UTF-8"); a header that is not UTF-8 makes every
- * row one. The refusals are in the caller's language.
+ * row one. The refusals are in the caller's language, French for a {@code ;} file when none is given.
  */
 final class CsvInventory implements RecordSource {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,14 +72,15 @@ final class CsvInventory implements RecordSource {
      *     missing column
      */
     CsvInventory(InputStream in, Language language) throws IOException {
-        this.words = SheetWords.of(language);
         // a bad byte becomes U+FFFD, and the row holding it is refused (see convert); the decoder keeps a
         // character split across reads whole, so a pipe gives what the file gives
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
         rows = new CsvRows(reader);
         byteOrderMark = rows.skipByteOrderMark(); // written by spreadsheets, not a column
-        rows.detectSeparator();
+        // French Excel writes ; between cells: its refusals are in French unless the caller said otherwise
+        char separator = rows.detectSeparator();
+        words = SheetWords.of(language != null ? language : separator == ';' ? Language.FR : Language.EN);
         CsvRows.Row first = rows.next();
         while (first != null && first.problem() == null && isBlank(first.cells())) {
             first = rows.next();
@@ -158,6 +159,11 @@ final class CsvInventory implements RecordSource {
     /** The header's cells as the file wrote them. */
     List<String> headerCells() {
         return headerCells;
+    }
+
+    /** The language of the refusals: the caller's, or French for a file separated by {@code ;}. */
+    Language language() {
+        return words.language();
     }
 
     /** The cells' separator the file uses. */

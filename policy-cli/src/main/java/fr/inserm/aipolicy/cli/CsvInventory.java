@@ -44,7 +44,8 @@ final class CsvInventory implements RecordSource {
     static final String EMPTY_DATA_CELL = " (an empty cell is not stated; write ; alone when nothing beyond the"
             + " request goes into the tool)";
 
-    private static final List<String> REQUIRED = List.of("tool.name", "hosting", "dataCategories", "purpose");
+    /** The columns a usage cannot do without ({@code hosting} can: the catalogue knows some tools' hosting). */
+    private static final List<String> REQUIRED = List.of("tool.name", "dataCategories", "purpose");
 
     private final CsvRows rows;
     /** The columns' field paths, in the file's order. */
@@ -159,6 +160,16 @@ final class CsvInventory implements RecordSource {
     /** The header's cells as the file wrote them. */
     List<String> headerCells() {
         return headerCells;
+    }
+
+    /** A record's cell in a column (a field path), stripped, or null when empty or not a column. */
+    String cell(InputRecord record, String path) {
+        int at = header.indexOf(path);
+        if (at < 0 || record.row() == null || at >= record.row().cells().length) {
+            return null;
+        }
+        String cell = record.row().cells()[at].strip();
+        return cell.isEmpty() ? null : cell;
     }
 
     /** The language of the refusals: the caller's, or French for a file separated by {@code ;}. */

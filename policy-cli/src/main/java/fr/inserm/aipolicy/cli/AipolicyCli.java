@@ -362,7 +362,9 @@ public final class AipolicyCli {
                     + (a.resume != null ? " (run the same command again to resume)" : ""));
             return OUTPUT_FAILURE;
         } catch (IOException | UncheckedIOException e) {
-            err.println("aipolicy: cannot read " + a.source + ": " + e.getMessage());
+            // in plain words: "permission denied", not the exception's class or the bare path
+            IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            err.println("aipolicy: cannot read " + a.source + ": " + BatchOutput.reason(cause));
             return BAD_INPUT;
         }
     }

@@ -150,6 +150,8 @@ final class BatchCommand {
             if (damage != null) {
                 err.println("aipolicy: " + words.word("stop.damage", String.valueOf(damage.line),
                         String.valueOf(damage.quoteLine), String.valueOf(damage.quoteColumn), String.valueOf(damage.lastLine)));
+            } else if (e.lastLineRead == 0) {
+                err.println("aipolicy: " + words.word("stop.ioStart", r.source(), e.getMessage()));
             } else {
                 err.println("aipolicy: " + words.word("stop.io", r.source(), String.valueOf(e.lastLineRead),
                         e.getMessage()));

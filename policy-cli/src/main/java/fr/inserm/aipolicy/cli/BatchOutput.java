@@ -131,7 +131,7 @@ final class BatchOutput implements AutoCloseable {
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();
         }
-        return e.getMessage() == null ? "the system refused to write it" : e.getMessage();
+        return e.getMessage() == null ? "the system refused it" : e.getMessage();
     }
 
     private static void closeQuietly(FileChannel channel) {

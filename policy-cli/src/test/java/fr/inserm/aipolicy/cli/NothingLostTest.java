@@ -189,6 +189,11 @@ class NothingLostTest {
         CliTestSupport.Run noInput = CliTestSupport.run("", "evaluate", "--batch", dir.resolve("none.jsonl").toString(),
                 "--resume", dir.resolve("out.jsonl").toString());
         assertEquals(AipolicyCli.BAD_INPUT, noInput.status(), noInput.err());
+        CliTestSupport.Run folderInput = CliTestSupport.run("", "evaluate", "--batch", dir.toString(), "--resume",
+                dir.resolve("out2.jsonl").toString());
+        assertEquals(AipolicyCli.BAD_INPUT, folderInput.status(), folderInput.err());
+        assertTrue(folderInput.err().contains("aipolicy: cannot read " + dir + ": Is a directory")
+                && !folderInput.err().contains("Exception"), folderInput.err());
     }
 
     @Test

@@ -75,7 +75,10 @@ public final class AipolicyCli {
                                                       a summary goes to standard error
                        [--input jsonl|csv]            JSON Lines (a usage, or {"id", "declaredBy", "usage"} per line)
                                                       or CSV with a header of field paths (default: csv for *.csv)
-                       [--output json|csv|text]       JSON Lines (default), CSV for a spreadsheet, or text to read
+                       [--output json|csv|text]       JSON Lines (default), CSV for a spreadsheet, or text to read;
+                                                      a CSV inventory comes back with its own columns and the
+                                                      decision in words, in its own separator and encoding
+                       [--csv excel-fr|excel-en|rfc4180]  ... or in this spreadsheet's (excel-fr: ; and French)
                        [--skip N]                     do not decide input lines 1 to N
                        [--resume OUTPUT]              append to OUTPUT, after the last complete answer in it
                        [--fail-on deny|escalate]      exit 4 when a decision has that verdict
@@ -260,6 +263,7 @@ public final class AipolicyCli {
         String output;
         Long skip;
         Path resume;
+        SheetFormat.Dialect dialect;
         Set<Verdict> failOn = EnumSet.noneOf(Verdict.class);
         boolean strict;
 
@@ -300,6 +304,12 @@ public final class AipolicyCli {
                         }
                         output = args.get(++i);
                     }
+                    case "--csv" -> {
+                        if (value == null || SheetFormat.Dialect.named(value) == null) {
+                            return "--csv takes excel-fr, excel-en or rfc4180";
+                        }
+                        dialect = SheetFormat.Dialect.named(args.get(++i));
+                    }
                     case "--skip" -> {
                         if (value == null || !value.matches("\\d{1,18}")) {
                             return "--skip takes a number of lines (0 or more)";
@@ -335,8 +345,8 @@ public final class AipolicyCli {
             if (batch && (alternatives || pretty)) {
                 return "--alternatives and --pretty work on one usage, not with --batch";
             }
-            if (!batch && (input != null || output != null || skip != null || resume != null)) {
-                return "--input, --output, --skip and --resume work with --batch";
+            if (!batch && (input != null || output != null || skip != null || resume != null || dialect != null)) {
+                return "--input, --output, --csv, --skip and --resume work with --batch";
             }
             if (skip != null && resume != null) {
                 return "--skip and --resume cannot be combined: --resume finds where to start in its file";
@@ -368,7 +378,8 @@ public final class AipolicyCli {
             OutputFormat format = output.equals("text")
                     ? new OutputFormat.Text(engine.policy(), a.language == null ? Language.EN : a.language)
                     : OutputFormat.named(output);
-            return batch(engine, input, csv, format, a);
+            return new BatchCommand(engine, rawOut, err).run(input, format, new BatchCommand.Request(a.source, csv,
+                    output, a.dialect, a.language, a.skip, a.resume, a.failOn, a.strict));
         } catch (NoSuchFileException e) {
             err.println("aipolicy: no such file: " + e.getFile());
             return BAD_INPUT;
@@ -379,39 +390,10 @@ public final class AipolicyCli {
                     + (a.resume != null ? " (run the same command again to resume)" : ""));
             return OUTPUT_FAILURE;
         } catch (IOException | UncheckedIOException e) {
-            err.println("aipolicy: cannot read " + a.source + ": " + e.getMessage());
+            // in plain words: "permission denied", not the exception's class or the bare path
+            IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            err.println("aipolicy: cannot read " + a.source + ": " + BatchOutput.reason(cause));
             return BAD_INPUT;
-        }
-    }
-
-    private int batch(PolicyEngine engine, InputStream input, boolean csv, OutputFormat format, EvaluateArgs a)
-            throws IOException {
-        RecordSource source;
-        if (csv) {
-            try {
-                source = new CsvInventory(input);
-            } catch (InvalidUsageException e) {
-                err.println("aipolicy: the CSV header cannot be read: " + e.getMessage());
-                return BAD_INPUT;
-            }
-        } else {
-            source = new LineFramer(input);
-        }
-        if (a.resume == null) {
-            long skip = a.skip == null ? 0 : a.skip;
-            return new BatchRunner(engine, err).run(source, rawOut, new BatchRunner.Options(format, skip, true, a.failOn, a.strict, a.language));
-        }
-        Resume.Point point;
-        try {
-            point = Resume.prepare(a.resume, format);
-        } catch (InvalidUsageException e) {
-            err.println("aipolicy: cannot resume: " + e.getMessage());
-            return BAD_INPUT;
-        }
-        try (OutputStream file = new FileOutputStream(a.resume.toFile(), true)) {
-            return new BatchRunner(engine, err).run(source, file,
-                    new BatchRunner.Options(format, point.lastLine(), !point.hasHeader(), a.failOn,
-                            a.strict, a.language));
         }
     }
 

@@ -193,10 +193,10 @@ final class BatchRunner {
             readerThread.interrupt();
             pool.shutdownNow();
         }
+        summary(records, verdicts, errors, blank[0], options.skip());
         if (readFailure[0] != null) {
             throw readFailure[0];
         }
-        summary(records, verdicts, errors, blank[0], options.skip());
         return errors > 0 ? AipolicyCli.BAD_INPUT : failOn ? AipolicyCli.FAIL_ON : AipolicyCli.OK;
     }
 
@@ -207,10 +207,12 @@ final class BatchRunner {
     private static Runnable reader(RecordSource source, Options options, BlockingQueue<Future<Done>> inFlight,
             Function<List<InputRecord>, Future<Done>> submit, IOException[] readFailure, long[] blank) {
         return () -> {
+            List<InputRecord> chunk = new ArrayList<>();
+            long lastRead = 0;
             try {
-                List<InputRecord> chunk = new ArrayList<>();
                 int bytes = 0;
                 for (InputRecord record = source.next(); record != null; record = source.next()) {
+                    lastRead = record.line();
                     if (record.line() <= options.skip()) {
                         continue;
                     }
@@ -222,16 +224,18 @@ final class BatchRunner {
                         bytes = 0;
                     }
                 }
-                if (!chunk.isEmpty()) {
-                    inFlight.put(submit.apply(chunk));
-                }
             } catch (IOException e) {
-                readFailure[0] = e;
+                // every record read before the failure is answered: the half-filled chunk goes on too
+                readFailure[0] = new InputStoppedException(lastRead, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             } finally {
                 blank[0] = source.blankLines();
                 try {
+                    if (!chunk.isEmpty() && !Thread.currentThread().isInterrupted()) {
+                        inFlight.put(submit.apply(chunk));
+                    }
                     inFlight.put(END);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -261,6 +265,7 @@ final class BatchRunner {
         Done done = new Done();
         OutputFormat format = options.format();
         Map<Decision, byte[]> texts = written.get();
+        byte[] lineEnd = OutputFormat.utf8(format.lineEnd());
         EntryReader reader = readers.get();
         // what this worker read and decided before, by the record's text: an inventory repeats a few
         // thousand profiles, and the same text reads and decides the same (only records that were read
@@ -276,7 +281,7 @@ final class BatchRunner {
             String id = record.id();
             String result;
             try {
-                Object key = record.json() != null ? record.json()
+                Object key = record.problem() != null ? null : record.json() != null ? record.json()
                         : record.bytes() != null ? new LineKey(record.bytes()) : record.row();
                 Map.Entry<EntryReader.Entry, Decision> known = key == null ? null : read.get(key);
                 EntryReader.Entry entry;
@@ -311,25 +316,25 @@ final class BatchRunner {
                     body = OutputFormat.utf8(format.decisionBody(decision));
                     texts.put(decision, body);
                 }
-                text.writeBytes(OutputFormat.utf8(format.decided(record.line(), id, "")));
+                text.writeBytes(OutputFormat.utf8(format.decided(record, id)));
                 text.writeBytes(body);
                 result = null;
             } catch (EntryReader.Unreadable e) {
                 done.errors++;
-                result = format.refused(record.line(), e.id, "invalid usage", e.field, e.message(options.language()));
+                result = format.refused(record, e.id, "invalid usage", e.field, e.message(options.language()));
             } catch (InvalidUsageException e) {
                 done.errors++;
                 // the refusal in the decisions' language: the field as it is, the sentence French or English
-                result = format.refused(record.line(), id, "invalid usage", e.field(), options.language() == null
+                result = format.refused(record, id, "invalid usage", e.field(), options.language() == null
                         ? PlainMessages.of(e) : PlainMessages.plain(e.message(options.language())));
             } catch (RuntimeException e) {
                 done.errors++;
-                result = format.refused(record.line(), id, "internal failure", null, e.toString());
+                result = format.refused(record, id, "internal failure", null, e.toString());
             }
             if (result != null) {
                 text.writeBytes(OutputFormat.utf8(result));
             }
-            text.write('\n');
+            text.writeBytes(lineEnd);
             done.records++;
             done.lastLine = record.line();
         }

@@ -74,15 +74,25 @@ final class LineFramer implements RecordSource {
             if (!tooLong && length > 0 && record[length - 1] == '\r') {
                 length--;
             }
+            int from = 0;
+            if (!started) {
+                started = true;
+                // a byte-order mark is not JSON; spreadsheets and some editors write one. Looked for in the
+                // first record, not the first read: a pipe may hand its three bytes over in several reads
+                if (!tooLong && length >= 3 && (record[0] & 0xFF) == 0xEF && (record[1] & 0xFF) == 0xBB
+                        && (record[2] & 0xFF) == 0xBF) {
+                    from = 3;
+                }
+            }
             if (tooLong) {
                 return InputRecord.unreadable(line, null, "(request)", "too large (" + bytes + " bytes; a record holds at most "
                         + MAX_REQUEST_CHARS + " characters): the line was skipped without being read");
             }
-            if (isBlank(record, length)) {
+            if (isBlank(record, from, length)) {
                 blank++;
                 continue;
             }
-            return InputRecord.ofBytes(line, Arrays.copyOf(record, length));
+            return InputRecord.ofBytes(line, Arrays.copyOfRange(record, from, length));
         }
     }
 
@@ -106,13 +116,6 @@ final class LineFramer implements RecordSource {
         }
         at = 0;
         end = n;
-        if (!started) {
-            started = true;
-            // a byte-order mark is not JSON; spreadsheets and some editors write one
-            if (n >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF) {
-                at = 3;
-            }
-        }
         return true;
     }
 
@@ -134,8 +137,8 @@ final class LineFramer implements RecordSource {
     }
 
     /** Only JSON whitespace: space, tab, carriage return. */
-    private static boolean isBlank(byte[] bytes, int count) {
-        for (int i = 0; i < count; i++) {
+    private static boolean isBlank(byte[] bytes, int from, int count) {
+        for (int i = from; i < count; i++) {
             byte b = bytes[i];
             if (b != ' ' && b != '\t' && b != '\r') {
                 return false;

@@ -61,6 +61,21 @@ abstract class OutputFormat {
     /** An unreadable record's line, without its line ending. */
     abstract String refused(long line, String id, String error, String field, String message);
 
+    /** A decided record's line before the decision's body (a spreadsheet's repeats the record's cells). */
+    String decided(InputRecord record, String id) {
+        return decided(record.line(), id, "");
+    }
+
+    /** An unreadable record's line, without its line ending. */
+    String refused(InputRecord record, String id, String error, String field, String message) {
+        return refused(record.line(), id, error, field, message);
+    }
+
+    /** What ends each line. */
+    String lineEnd() {
+        return "\n";
+    }
+
     /** Reads the input line number back from one of this format's lines; -1 when it holds none. */
     long lineOf(String outputLine) {
         return -1;

@@ -2,9 +2,9 @@ package fr.inserm.aipolicy.cli;
 
 import fr.inserm.aipolicy.usage.InvalidUsageException;
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,48 +30,54 @@ final class Resume {
     }
 
     /**
-     * Reads the output's last complete record and cuts off what follows it.
+     * Reads the output's last complete record and cuts off what follows it. The channel is the one the
+     * run holds its lock through (closing another descriptor of the file would release the lock).
      *
+     * @param file the output, open to read and write, locked
+     * @param output its name, for messages
      * @throws InvalidUsageException when the output does not end with a record of this format
      *     (nothing is changed then)
+     * @throws IOException when the output cannot be read or cut
      */
-    static Point prepare(Path output, OutputFormat format) throws IOException {
-        if (!Files.exists(output)) {
-            Files.createFile(output);
+    static Point prepare(FileChannel file, Path output, OutputFormat format) throws IOException {
+        long size = file.size();
+        if (size == 0) {
             return new Point(0, false);
         }
-        try (RandomAccessFile file = new RandomAccessFile(output.toFile(), "rw")) {
-            long size = file.length();
-            int window = (int) Math.min(size, WINDOW);
-            byte[] tail = new byte[window];
-            file.seek(size - window);
-            file.readFully(tail);
-            int lastBreak = lastIndexOf(tail, tail.length - 1);
-            if (lastBreak < 0) {
-                if (size > window) {
-                    throw new InvalidUsageException(output.toString(), "its last " + window
-                            + " bytes hold no line break: not an output of aipolicy evaluate --batch", List.of());
-                }
-                file.setLength(0); // only a torn first record (or header): start again
-                return new Point(0, false);
-            }
-            int previous = lastIndexOf(tail, lastBreak - 1);
-            String last = new String(tail, previous + 1, lastBreak - previous - 1, StandardCharsets.UTF_8);
-            Point point;
-            if (!format.header().isEmpty() && (last + "\n").equals(format.header())) {
-                point = new Point(0, true);
-            } else {
-                long line = format.lineOf(last);
-                if (line < 0) {
-                    throw new InvalidUsageException(output.toString(), "its last complete line is not an answer of"
-                            + " aipolicy evaluate --batch --output " + formatName(format) + " (it names no input line)",
-                            List.of());
-                }
-                point = new Point(line, !format.header().isEmpty());
-            }
-            file.setLength(size - window + lastBreak + 1);
-            return point;
+        int window = (int) Math.min(size, WINDOW);
+        ByteBuffer read = ByteBuffer.allocate(window);
+        while (read.hasRemaining() && file.read(read, size - window + read.position()) >= 0) {
+            // read the whole tail
         }
+        byte[] tail = read.array();
+        int lastBreak = lastIndexOf(tail, tail.length - 1);
+        if (lastBreak < 0) {
+            if (size > window) {
+                throw new InvalidUsageException(output.toString(), "its last " + window
+                        + " bytes hold no line break: not an output of aipolicy evaluate --batch", List.of());
+            }
+            file.truncate(0); // only a torn first record (or header): start again
+            return new Point(0, false);
+        }
+        int previous = lastIndexOf(tail, lastBreak - 1);
+        String last = new String(tail, previous + 1, lastBreak - previous - 1, StandardCharsets.UTF_8);
+        Point point;
+        if (!format.header().isEmpty() && (last + "\n").equals(format.header())) {
+            point = new Point(0, true);
+        } else {
+            long line = format.lineOf(last.endsWith("\r") ? last.substring(0, last.length() - 1) : last);
+            if (line < 0) {
+                throw new InvalidUsageException(output.toString(), "its last complete line is not an answer of"
+                        + " aipolicy evaluate --batch --output " + formatName(format) + " (it names no input line)",
+                        List.of());
+            }
+            point = new Point(line, !format.header().isEmpty());
+        }
+        long keep = size - window + lastBreak + 1;
+        if (keep < size) {
+            file.truncate(keep);
+        }
+        return point;
     }
 
     private static String formatName(OutputFormat format) {

@@ -3,6 +3,7 @@ package fr.inserm.aipolicy.notebook;
 import fr.inserm.aipolicy.Language;
 import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.PolicyEvaluationException;
+import fr.inserm.aipolicy.cli.SpreadsheetInventory;
 import fr.inserm.aipolicy.decision.Decision;
 import fr.inserm.aipolicy.decision.Verdict;
 import fr.inserm.aipolicy.json.PolicyJson;
@@ -88,16 +89,45 @@ public record InventoryAudit(List<Result> results, long elapsedNanos) {
     }
 
     /**
-     * Reads an inventory file (UTF-8 JSON Lines) as the command line's batch does, with a tool
-     * catalogue; blank lines are skipped.
+     * Reads an inventory file as the command line's batch does, with a tool catalogue: UTF-8 JSON
+     * Lines, or a spreadsheet when the name ends with {@code .csv} ({@link #readSpreadsheet}); blank
+     * lines are skipped.
      *
-     * @param jsonl the file
+     * @param inventory the file
      * @param tools the tool catalogue, usually {@link PolicyEngine#tools()}
-     * @return one entry per non-blank line, in file order
+     * @return one entry per non-blank line (or row), in file order
      * @throws IOException when the file cannot be read
      */
-    public static List<InventoryEntry> read(Path jsonl, ToolCatalogue tools) throws IOException {
-        return parse(Files.readAllLines(jsonl, StandardCharsets.UTF_8), tools);
+    public static List<InventoryEntry> read(Path inventory, ToolCatalogue tools) throws IOException {
+        if (inventory.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return readSpreadsheet(inventory, tools);
+        }
+        return parse(Files.readAllLines(inventory, StandardCharsets.UTF_8), tools);
+    }
+
+    /**
+     * Reads a spreadsheet inventory (CSV, French Excel included) through the command line's own reader
+     * ({@link SpreadsheetInventory}): the same columns, labels, booleans, decimal commas and refusals as
+     * {@code aipolicy evaluate --batch FILE.csv}. Each row's usage is read with the tool catalogue, which
+     * supplies the hosting of a tool it knows when the hosting cell is empty or the column absent.
+     *
+     * @param csv the file
+     * @param tools the tool catalogue, usually {@link PolicyEngine#tools()}
+     * @return one entry per non-blank row, in file order; an entry's id is its {@code id} cell, or
+     *     {@code line N}
+     * @throws IOException when the file cannot be read
+     * @throws InvalidUsageException when the header cannot be read, naming the column
+     */
+    public static List<InventoryEntry> readSpreadsheet(Path csv, ToolCatalogue tools) throws IOException {
+        UsageJson reader = UsageJson.with(tools);
+        List<InventoryEntry> entries = new ArrayList<>();
+        for (SpreadsheetInventory.Row row : SpreadsheetInventory.read(csv, null)) {
+            int line = (int) row.line();
+            String id = row.id() != null ? row.id() : "line " + line;
+            entries.add(row.readable() ? usageEntry(line, id, false, row.declaredBy(), row.usageJson(), "", reader)
+                    : unreadable(line, id, false, row.declaredBy(), false, row.field(), row.problem()));
+        }
+        return entries;
     }
 
     /**

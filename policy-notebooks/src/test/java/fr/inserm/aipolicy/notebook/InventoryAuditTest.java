@@ -195,4 +195,42 @@ class InventoryAuditTest {
         assertEquals(read.get(0), InventoryAudit.parseLine(1, noHosting, engine.tools()));
         assertEquals(plain, InventoryAudit.read(file), "the old API reads as before");
     }
+
+    @Test
+    void aFrenchSpreadsheetIsReadAsTheCommandLineReadsItWithHostingsFromTheCatalogue(@TempDir Path dir) throws Exception {
+        PolicyEngine engine = PolicyEngine.builder().build();
+        Path csv = dir.resolve("inventaire.csv");
+        // French Excel: a byte-order mark, ; between cells, CRLF, labels for headers, VRAI, lower-case codes;
+        // no hosting for ChatGPT, a tool the catalogue knows
+        Files.write(csv, ("\uFEFFIdentifiant;Déclaré par;Outil;Hébergement;Données;Finalité;Formé à l'IA\r\n"
+                + "INV-1;Unité A;ChatGPT;;public;writing;VRAI\r\n"
+                + "INV-2;Unité B;Llama;local;\"PUBLIC;PERSONAL_DATA\";Summarisation;faux\r\n"
+                + "INV-3;Unité C;Outil maison;;PUBLIC;WRITING;oui\r\n"
+                + "INV-4;Unité D;Llama;LOCAL;PUBLIC;WRITING;peut-être\r\n").getBytes(StandardCharsets.UTF_8));
+        Path jsonl = dir.resolve("inventory.jsonl");
+        Files.writeString(jsonl, "{\"id\":\"INV-1\",\"declaredBy\":\"Unité A\",\"usage\":{\"tool\":{\"name\":\"ChatGPT\"},"
+                + "\"dataCategories\":[\"PUBLIC\"],\"purpose\":\"WRITING\",\"context\":{\"userTrained\":true}}}\n"
+                + "{\"id\":\"INV-2\",\"declaredBy\":\"Unité B\",\"usage\":{\"tool\":{\"name\":\"Llama\"},\"hosting\":\"LOCAL\","
+                + "\"dataCategories\":[\"PUBLIC\",\"PERSONAL_DATA\"],\"purpose\":\"SUMMARISATION\","
+                + "\"context\":{\"userTrained\":false}}}\n");
+        List<InventoryEntry> fromCsv = InventoryAudit.read(csv, engine.tools());
+        List<InventoryEntry> fromJsonl = InventoryAudit.read(jsonl, engine.tools());
+        assertEquals(4, fromCsv.size());
+        for (int i = 0; i < 2; i++) {
+            assertTrue(fromCsv.get(i).readable(), fromCsv.get(i).toString());
+            assertEquals(fromJsonl.get(i).usage(), fromCsv.get(i).usage());
+            assertEquals(fromJsonl.get(i).id(), fromCsv.get(i).id());
+            assertEquals(fromJsonl.get(i).declaredBy(), fromCsv.get(i).declaredBy());
+            assertEquals(i + 2, fromCsv.get(i).line());
+        }
+        assertEquals(Hosting.EXTERNAL, fromCsv.get(0).usage().hosting(), "the catalogue's hosting for ChatGPT");
+        // a tool the catalogue does not know still needs its hosting; a bad cell is refused in French (a ; file)
+        assertFalse(fromCsv.get(2).readable());
+        assertEquals("hosting", fromCsv.get(2).field(), fromCsv.get(2).toString());
+        assertFalse(fromCsv.get(3).readable());
+        assertTrue(fromCsv.get(3).error().contains("« peut-être » n'est ni vrai ni faux"), fromCsv.get(3).error());
+        InventoryAudit audit = InventoryAudit.run(engine, fromCsv);
+        assertEquals(4, audit.results().size());
+        assertNull(audit.results().get(3).decision());
+    }
 }

@@ -221,10 +221,25 @@ final class DecisionView {
         StringBuilder citations = new StringBuilder();
         for (JsonNode clause : report.path("citations")) {
             String section = clause.path("section").asText();
+            String clauseLanguage = clause.path("language").asText();
+            String original = "<blockquote lang=\"" + esc(clauseLanguage) + "\">" + esc(clause.path("text").asText())
+                    + "</blockquote>";
             citations.append("<details class=\"clause\" data-clause=\"").append(esc(clause.path("id").asText()))
                     .append("\"><summary>").append(esc(clause.path("id").asText() + ": " + clause.path("title").asText()))
-                    .append("</summary><blockquote lang=\"").append(esc(clause.path("language").asText())).append("\">")
-                    .append(esc(clause.path("text").asText())).append("</blockquote><p class=\"source\">")
+                    .append("</summary>");
+            JsonNode translation = clause.path("translation");
+            if (translation.path("language").asText().equals(language.code()) && !clauseLanguage.equals(language.code())) {
+                // as app.js: the page's language first, marked unofficial; the source's words one click away
+                citations.append("<blockquote lang=\"").append(esc(translation.path("language").asText()))
+                        .append("\" class=\"translation\">").append(esc(translation.path("text").asText()))
+                        .append("</blockquote><p class=\"translation-note\">").append(esc(t("clause.translation.note", language)))
+                        .append("</p><details class=\"original\"><summary>")
+                        .append(esc(t("clause.original", language, clauseLanguage))).append("</summary>").append(original)
+                        .append("</details>");
+            } else {
+                citations.append(original);
+            }
+            citations.append("<p class=\"source\">")
                     .append(esc(clause.path("source").asText() + (section.isEmpty() ? "" : ", " + section)))
                     .append("</p></details>");
         }

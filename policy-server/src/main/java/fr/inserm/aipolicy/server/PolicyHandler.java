@@ -89,7 +89,7 @@ final class PolicyHandler extends Handler.Abstract {
         } catch (InvalidUsageException e) {
             exchange.invalid(e);
         } catch (RequestQuery.Unreadable e) {
-            exchange.invalid(new InvalidUsageException(e.field(), e.getMessage(),
+            exchange.invalid(new InvalidUsageException(e.field(), e.wording(),
                     e.field().equals("lang") ? List.of("en", "fr") : List.of()));
         } catch (RuntimeException | Error e) {
             exchange.failure(e);
@@ -216,7 +216,7 @@ final class PolicyHandler extends Handler.Abstract {
                 try {
                     answerForm(x, FormRequest.parse(new String(bytes, StandardCharsets.ISO_8859_1)), fallback);
                 } catch (RequestQuery.Unreadable e) {
-                    x.invalid(new InvalidUsageException(e.field(), e.getMessage(), List.of()));
+                    x.invalid(new InvalidUsageException(e.field(), e.wording(), List.of()));
                 } catch (RuntimeException | Error e) {
                     x.failure(e);
                 }
@@ -316,11 +316,14 @@ final class PolicyHandler extends Handler.Abstract {
             this.path = p == null ? "" : p;
         }
 
-        /** The language of a refusal: as {@link #language()}, and English when {@code ?lang=} itself is refused. */
+        /**
+         * The language of a refusal: as {@link #language()}; when {@code ?lang=} itself is refused (not en or fr,
+         * or not readable), the language of {@code Accept-Language}, else English.
+         */
         Language refusalLanguage() {
             try {
                 return language();
-            } catch (InvalidUsageException e) {
+            } catch (InvalidUsageException | RequestQuery.Unreadable e) {
                 return LanguageChoice.fromHeader(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
             }
         }

@@ -1,5 +1,7 @@
 package fr.inserm.aipolicy.server;
 
+import fr.inserm.aipolicy.Language;
+import fr.inserm.aipolicy.usage.Wording;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -20,10 +22,17 @@ final class RequestQuery {
     static final class Unreadable extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final String field;
+        private final transient Wording wording;
 
-        Unreadable(String field, String problem) {
-            super(problem, null, false, false);
+        Unreadable(String field, Wording wording) {
+            super(wording.in(Language.EN), null, false, false);
             this.field = field;
+            this.wording = wording;
+        }
+
+        /** What is wrong, in the core's refusal texts: said in the caller's language. */
+        Wording wording() {
+            return wording;
         }
 
         /** The parameter's name, or {@code (query)} when its name itself cannot be read. */
@@ -82,8 +91,7 @@ final class RequestQuery {
                 int high = i + 1 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
                 int low = i + 2 < text.length() ? Character.digit(text.charAt(i + 2), 16) : -1;
                 if (high < 0 || low < 0) {
-                    throw new Unreadable(field(parameter), "has a % that is not followed by two hexadecimal digits"
-                            + " (write %25 for a % sign; for example ?lang=fr)");
+                    throw new Unreadable(field(parameter), Wording.of("query.badEscape"));
                 }
                 bytes.write(high * 16 + low);
                 i += 2;
@@ -98,7 +106,7 @@ final class RequestQuery {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
         } catch (CharacterCodingException e) {
-            throw new Unreadable(field(parameter), "is not UTF-8 once its %-escapes are decoded");
+            throw new Unreadable(field(parameter), Wording.of("query.notUtf8"));
         }
     }
 

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Pdf;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -123,7 +124,9 @@ class PolicyPageFormTest {
     /** Sends the form and waits for the decision or the problem. */
     private static void ask(ChromeDriver driver) {
         driver.findElement(By.id("ask")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("result")).isDisplayed()
+        // Without the script the click sends the form: the page found may be the one being left (stale), so look again.
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("result")).isDisplayed()
                 || d.findElement(By.id("error")).isDisplayed());
     }
 

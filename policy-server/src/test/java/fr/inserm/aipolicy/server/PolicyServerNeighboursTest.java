@@ -139,6 +139,22 @@ class PolicyServerNeighboursTest {
     }
 
     @Test
+    void aBadEscapeInLangIsRefusedInTheLanguageOfAcceptLanguage() throws Exception {
+        String host = "Host: 127.0.0.1:" + server.port() + "\r\n";
+        for (String path : List.of("/?lang=%ZZ", "/api/clauses?lang=%E9", "/?lang=fr%&purpose=WRITING")) {
+            String answer = exchange("127.0.0.1", server, "GET " + path + " HTTP/1.1\r\n" + host
+                    + "Accept-Language: fr-FR,fr;q=0.9\r\nConnection: close\r\n\r\n", 5000);
+            assertTrue(answer.startsWith("HTTP/1.1 400 "), path + ": " + answer);
+            JsonNode body = JSON.readTree(bodyOf(answer));
+            assertEquals("lang", body.get("field").asText(), path);
+            assertEquals("fr", body.get("language").asText(), path + ": the language ?lang= was meant to name is unknown,"
+                    + " Accept-Language tells it");
+            assertTrue(body.get("message").asText().startsWith("lang : "), path + ": " + body);
+            assertFalse(body.get("message").asText().contains("not"), path + ": in French: " + body);
+        }
+    }
+
+    @Test
     void thePagesFilesAreOutsideTheRateLimit() throws Exception {
         try (PolicyServer limited = PolicyServer.start(engine, PolicyServer.Options.defaults().withPort(0)
                 .withRequestsPerMinute(3), null)) {

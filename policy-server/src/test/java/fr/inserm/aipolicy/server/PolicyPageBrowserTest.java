@@ -306,19 +306,33 @@ class PolicyPageBrowserTest {
 
     @Test
     void sendsNoAnswerToAQuestionThatNoLongerShows() throws Exception {
-        byId("tool-name").sendKeys("an in-house code assistant"); // not Copilot, which cannot run locally
+        byId("tool-name").sendKeys("an in-house writing assistant");
         click("hosting-EXTERNAL");
-        new Select(byId("purpose")).selectByValue("CODE_GENERATION");
-        click("expertReview-no");
+        new Select(byId("purpose")).selectByValue("WRITING");
+        click("subscription-INSERM_FUNDED");
         ask();
-        assertEquals("DENY", byId("verdict").getAttribute("data-verdict"));
-        assertTrue(byId("usage-json").getAttribute("textContent").contains("\"expertReview\": false"));
+        assertEquals("DENY", byId("verdict").getAttribute("data-verdict")); // D3: R5.1
+        assertTrue(byId("usage-json").getAttribute("textContent").contains("\"subscription\": \"INSERM_FUNDED\""));
 
-        click("hosting-LOCAL"); // the review question no longer matters, and is hidden
-        assertFalse(byId("q-expertReview").isDisplayed());
+        click("hosting-LOCAL"); // a subscription to an external platform no longer matters, and is hidden
+        assertFalse(byId("q-subscription").isDisplayed());
         ask();
         assertEquals("ALLOW", byId("verdict").getAttribute("data-verdict"));
-        assertFalse(byId("usage-json").getAttribute("textContent").contains("expertReview"));
+        assertFalse(byId("usage-json").getAttribute("textContent").contains("subscription"));
+    }
+
+    @Test
+    void asksAboutTheReviewOfLocallyGeneratedCodeSince21() throws Exception {
+        // 2.1: a review declared not to happen matters on a local model too (S9 for highly sensitive code)
+        byId("tool-name").sendKeys("an in-house code assistant");
+        click("hosting-LOCAL");
+        new Select(byId("purpose")).selectByValue("CODE_GENERATION");
+        assertTrue(byId("q-expertReview").isDisplayed());
+        click("expertReview-no");
+        assertTrue(byId("q-codeTarget").isDisplayed());
+        click("codeTarget-CRYPTOGRAPHY");
+        ask();
+        assertEquals("ESCALATE", byId("verdict").getAttribute("data-verdict"));
     }
 
     @Test

@@ -18,6 +18,19 @@ final class ByteCounts {
 
     /** Counts one occurrence of the bytes {@code from} to {@code to} (excluded) of {@code buffer}. */
     void add(byte[] buffer, int from, int to) {
+        add(buffer, from, to, 1);
+    }
+
+    /** Adds another table's counts to this one's (the parts of a log counted apart). */
+    void addAll(ByteCounts other) {
+        for (int i = 0; i < other.keys.length; i++) {
+            if (other.keys[i] != null) {
+                add(other.keys[i], 0, other.keys[i].length, other.counts[i]);
+            }
+        }
+    }
+
+    private void add(byte[] buffer, int from, int to, long n) {
         int hash = 1;
         for (int i = from; i < to; i++) {
             hash = 31 * hash + buffer[i];
@@ -28,14 +41,14 @@ final class ByteCounts {
             byte[] key = keys[slot];
             if (key == null) {
                 keys[slot] = Arrays.copyOfRange(buffer, from, to);
-                counts[slot] = 1;
+                counts[slot] = n;
                 if (++size * 2 > keys.length) {
                     grow();
                 }
                 return;
             }
             if (Arrays.equals(key, 0, key.length, buffer, from, to)) {
-                counts[slot]++;
+                counts[slot] += n;
                 return;
             }
             slot = (slot + 1) & mask;

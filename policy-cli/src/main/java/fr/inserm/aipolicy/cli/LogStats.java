@@ -1,7 +1,8 @@
 package fr.inserm.aipolicy.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,10 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +52,8 @@ final class LogStats {
     private long records;
     private long unreadable;
     private String firstUnreadable;
+    private long firstUnreadableLine;
+    private long lines;
     private byte[] lastDate = new byte[0];
     private byte[] lastWeek = new byte[0];
 
@@ -74,23 +81,140 @@ final class LogStats {
         return files;
     }
 
+    /** Parts of a file smaller than this are not worth a thread of their own. */
+    private static final long SMALLEST_PART = 8L << 20;
+
+    /**
+     * Reads the files in order, each cut at line ends into as many parts as there are processors (a
+     * year of logs is hundreds of megabytes): the parts are counted in parallel, each by a counter of
+     * its own, and added up in file order, so the first unreadable line is still the first in order.
+     */
+    static LogStats readAll(List<Path> files) throws IOException {
+        int threads = Runtime.getRuntime().availableProcessors();
+        List<Part> parts = new ArrayList<>();
+        for (Path file : files) {
+            parts.addAll(Part.of(file, threads));
+        }
+        LogStats total = new LogStats();
+        if (parts.size() <= 1) {
+            for (Part part : parts) {
+                total.read(part);
+            }
+            return total;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, parts.size()), r -> {
+            Thread t = new Thread(r, "aipolicy-log-stats");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<LogStats>> counted = new ArrayList<>();
+            for (Part part : parts) {
+                counted.add(pool.submit(() -> {
+                    LogStats one = new LogStats();
+                    one.read(part);
+                    return one;
+                }));
+            }
+            Path previousFile = null;
+            long linesBefore = 0;
+            for (int i = 0; i < parts.size(); i++) {
+                Path file = parts.get(i).file();
+                linesBefore = file.equals(previousFile) ? linesBefore : 0;
+                previousFile = file;
+                LogStats one = counted.get(i).get();
+                total.add(one, file, linesBefore);
+                linesBefore += one.lines;
+            }
+            return total;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A byte range of a file that begins at a line's start and ends after a line's end (or the file's). */
+    record Part(Path file, long from, long to) {
+        static List<Part> of(Path file, int most) throws IOException {
+            long size = Files.size(file);
+            int count = (int) Math.max(1, Math.min(most, size / SMALLEST_PART));
+            List<Part> parts = new ArrayList<>(count);
+            try (FileChannel channel = FileChannel.open(file)) {
+                long start = 0;
+                for (int k = 1; k < count && start < size; k++) {
+                    long end = lineEndAfter(channel, Math.max(start, size * k / count), size);
+                    parts.add(new Part(file, start, end));
+                    start = end;
+                }
+                parts.add(new Part(file, start, size));
+            }
+            return parts;
+        }
+
+        /** The position after the first line break at or after {@code at}, or the file's size. */
+        private static long lineEndAfter(FileChannel channel, long at, long size) throws IOException {
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+            for (long position = at; position < size; ) {
+                buffer.clear();
+                int n = channel.read(buffer, position);
+                if (n <= 0) {
+                    break;
+                }
+                for (int i = 0; i < n; i++) {
+                    if (buffer.get(i) == '\n') {
+                        return position + i + 1;
+                    }
+                }
+                position += n;
+            }
+            return size;
+        }
+    }
+
+    /** Adds a part's counts; its line numbers follow the {@code linesBefore} lines of its file before it. */
+    private void add(LogStats part, Path file, long linesBefore) {
+        for (Dimension d : Dimension.values()) {
+            counts[d.ordinal()].addAll(part.counts[d.ordinal()]);
+        }
+        records += part.records;
+        unreadable += part.unreadable;
+        if (firstUnreadable == null && part.firstUnreadableLine > 0) {
+            firstUnreadable = file + " line " + (linesBefore + part.firstUnreadableLine);
+        }
+    }
+
     /** Reads one file, line by line, through a buffer of its own. */
     void read(Path file) throws IOException {
+        read(new Part(file, 0, Files.size(file)));
+    }
+
+    /** Reads one part of a file, line by line, through a buffer of its own. */
+    private void read(Part part) throws IOException {
         byte[] buffer = new byte[1 << 20];
         int length = 0;
         long lineNumber = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            while (true) {
-                int n = in.read(buffer, length, buffer.length - length);
+        try (FileChannel in = FileChannel.open(part.file())) {
+            long position = part.from();
+            while (position < part.to()) {
+                int want = (int) Math.min(buffer.length - length, part.to() - position);
+                int n = in.read(ByteBuffer.wrap(buffer, length, want), position);
                 if (n < 0) {
                     break;
                 }
+                position += n;
                 length += n;
                 int start = 0;
                 for (int i = 0; i < length; i++) {
                     if (buffer[i] == '\n') {
                         lineNumber++;
-                        line(buffer, start, i, file, lineNumber);
+                        line(buffer, start, i, part.file(), lineNumber);
                         start = i + 1;
                     }
                 }
@@ -101,9 +225,11 @@ final class LogStats {
                 }
             }
             if (length > 0) {
-                line(buffer, 0, length, file, lineNumber + 1);
+                lineNumber++;
+                line(buffer, 0, length, part.file(), lineNumber);
             }
         }
+        lines = lineNumber;
     }
 
     private void line(byte[] b, int from, int to, Path file, long lineNumber) {
@@ -124,6 +250,7 @@ final class LogStats {
         unreadable++;
         if (firstUnreadable == null) {
             firstUnreadable = file + " line " + lineNumber;
+            firstUnreadableLine = lineNumber;
         }
     }
 
@@ -427,11 +554,9 @@ final class LogStats {
             err.println("aipolicy: log stats needs the decision log's files or folder");
             return AipolicyCli.BAD_INPUT;
         }
-        LogStats stats = new LogStats();
+        LogStats stats;
         try {
-            for (Path file : files(rest)) {
-                stats.read(file);
-            }
+            stats = readAll(files(rest));
         } catch (IOException e) {
             err.println("aipolicy: log stats cannot read " + e.getMessage());
             return AipolicyCli.BAD_INPUT;

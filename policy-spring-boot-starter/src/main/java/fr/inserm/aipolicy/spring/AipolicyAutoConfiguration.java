@@ -42,6 +42,9 @@ public class AipolicyAutoConfiguration {
         if (properties.getRules() != null) {
             builder.rulesFrom(properties.getRules());
         }
+        if (properties.getTrust() != null) {
+            builder.trust(properties.getTrust()); // the approved policy: a bundle signed by this key, or no engine
+        }
         PolicyEngine engine = builder.build();
         List<DecisionListener> all = new ArrayList<>(listeners.orderedStream().toList());
         if (properties.getDecisionLog().isEnabled()) {

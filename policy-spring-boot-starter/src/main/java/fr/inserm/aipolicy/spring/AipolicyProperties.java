@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The {@code aipolicy.*} properties.
  *
  * <pre>
- * aipolicy.rules=/etc/aipolicy/rules        # a folder or jar; the bundled policy when absent
+ * aipolicy.rules=/etc/aipolicy/policy.aipolicy  # a signed bundle, folder or jar; the bundled policy when absent
+ * aipolicy.trust=/etc/aipolicy/dpo-public.pem    # only a bundle signed by this key (PEM) loads
  * aipolicy.strict=true                      # engine.evaluate(usage) decides strictly
  * aipolicy.decision-log.enabled=true        # one JSON line per decision to logger fr.inserm.aipolicy.decisions
  * aipolicy.decision-log.mask-tool-names=true
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("aipolicy")
 public class AipolicyProperties {
     private Path rules;
+    private Path trust;
     private boolean strict;
     private final DecisionLogProperties decisionLog = new DecisionLogProperties();
 
@@ -39,6 +41,25 @@ public class AipolicyProperties {
      */
     public void setRules(Path rules) {
         this.rules = rules;
+    }
+
+    /**
+     * The public key (PEM) a policy bundle must be signed by.
+     *
+     * @return the key's file, or null to trust no key
+     */
+    public Path getTrust() {
+        return trust;
+    }
+
+    /**
+     * Sets the public key (PEM) a policy bundle must be signed by: with it, only {@code aipolicy.rules}
+     * bundles signed by that key load.
+     *
+     * @param trust the key's file, or null to trust no key
+     */
+    public void setTrust(Path trust) {
+        this.trust = trust;
     }
 
     /**

@@ -42,6 +42,21 @@ class AipolicyAutoConfigurationTest {
     }
 
     @Test
+    void aTrustedKeyRefusesAPolicyItDidNotSign(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.security.KeyPair pair = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        java.nio.file.Path key = dir.resolve("dpo-public.pem");
+        java.nio.file.Files.writeString(key, "-----BEGIN PUBLIC KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pair.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n");
+        // the bundled policy is approved but not signed by this key: no engine, rather than an unapproved one
+        runner.withPropertyValues("aipolicy.trust=" + key).run(context -> {
+            assertTrue(context.getStartupFailure() != null, "an engine was built from a policy the key did not sign");
+            assertFalse(context.getStartupFailure().toString().isEmpty());
+        });
+    }
+
+    @Test
     void withActuatorTheEngineDecidesAndShowsItsHealthAndMeters() {
         SEEN.clear();
         runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)

@@ -74,6 +74,18 @@ public class DecisionBenchmark {
         }
     }
 
+    /** The engine with the decision log listening, built once per trial. */
+    @State(Scope.Benchmark)
+    public static class LoggedEngine {
+        PolicyEngine engine;
+
+        /** Builds it. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            engine = Subjects.engineLogged();
+        }
+    }
+
     /**
      * The project's engine.
      *
@@ -84,6 +96,20 @@ public class DecisionBenchmark {
      */
     @Benchmark
     public Decision engine(Inputs in, Cursor cursor, Engine engine) {
+        return engine.engine.evaluate(cursor.next(in.usages));
+    }
+
+    /**
+     * The engine with the decision log listening (issue 24): what a decision costs its caller when
+     * every decision is also told, as a JSON line, to the log.
+     *
+     * @param in the workload
+     * @param cursor this thread's position in it
+     * @param engine the engine with its listener
+     * @return the decision
+     */
+    @Benchmark
+    public Decision engineLogged(Inputs in, Cursor cursor, LoggedEngine engine) {
         return engine.engine.evaluate(cursor.next(in.usages));
     }
 

@@ -9,6 +9,7 @@ import fr.inserm.aipolicy.usage.Usage;
  */
 final class Subjects {
     private static PolicyEngine engine;
+    private static PolicyEngine engineLogged;
     private static ReferencePolicy reference;
     private static NaiveDrools naive;
     private static CedarPolicy cedar;
@@ -22,6 +23,18 @@ final class Subjects {
             engine = PolicyEngine.builder().build();
         }
         return engine;
+    }
+
+    /**
+     * The engine with the decision log listening: each decision's log line is written as the SLF4J
+     * logger would be given it, on the events' own thread, and dropped (the cost without the disk).
+     */
+    static synchronized PolicyEngine engineLogged() {
+        if (engineLogged == null) {
+            fr.inserm.aipolicy.event.DecisionLog log = fr.inserm.aipolicy.event.DecisionLog.builder().build();
+            engineLogged = PolicyEngine.builder().listener(event -> log.json(event)).build();
+        }
+        return engineLogged;
     }
 
     static synchronized ReferencePolicy reference() {
@@ -55,7 +68,7 @@ final class Subjects {
     /**
      * Decides one usage with a named implementation.
      *
-     * @param subject engine, reference, naiveDrools, cedar or xacml
+     * @param subject engine, engineLogged, reference, naiveDrools, cedar or xacml
      * @param usage the usage
      * @return the outcome
      */
@@ -63,6 +76,7 @@ final class Subjects {
         RuleTable table = reference().table();
         return switch (subject) {
             case "engine" -> Outcome.of(engine().evaluate(usage));
+            case "engineLogged" -> Outcome.of(engineLogged().evaluate(usage));
             case "reference" -> table.outcome(reference().decide(usage, false));
             case "naiveDrools" -> table.outcome(naive().decide(usage, false));
             case "cedar" -> table.outcome(cedar().decide(usage, false));

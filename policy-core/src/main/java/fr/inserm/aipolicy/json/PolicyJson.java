@@ -102,6 +102,22 @@ public final class PolicyJson {
     }
 
     /**
+     * Writes a report as UTF-8 bytes, ready to send: the same JSON as {@link #write(DecisionReport)},
+     * written straight to bytes (a report's French texts would otherwise make the whole text a UTF-16
+     * string, encoded once more to be sent).
+     *
+     * @param report the report
+     * @return the JSON text's UTF-8 bytes
+     */
+    public static byte[] writeBytes(DecisionReport report) {
+        try {
+            return MAPPER.writeValueAsBytes(ReportJson.reportNode(report));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    /**
      * Writes a report indented for people.
      *
      * @param report the report

@@ -5,6 +5,7 @@ import fr.inserm.aipolicy.PolicyEngine;
 import fr.inserm.aipolicy.event.DecisionOrigin;
 import fr.inserm.aipolicy.json.PolicyJson;
 import fr.inserm.aipolicy.report.EvaluationRequest;
+import fr.inserm.aipolicy.report.DecisionReport;
 import fr.inserm.aipolicy.report.PolicyReports;
 import fr.inserm.aipolicy.usage.InvalidUsageException;
 import fr.inserm.aipolicy.usage.Wording;
@@ -261,9 +262,8 @@ final class PolicyHandler extends Handler.Abstract {
             request = request.inLanguage(fallback);
         }
         DecisionOrigin origin = RecordingEngine.origin(engine, x.request);
-        String report = RecordingEngine.withId(engine, origin, PolicyJson.write(PolicyReports.of(engine.askedBy(origin))
-                .report(request)));
-        x.send(200, JSON_TYPE, report.getBytes(StandardCharsets.UTF_8), "no-store");
+        DecisionReport report = PolicyReports.of(engine.askedBy(origin)).report(request);
+        x.send(200, JSON_TYPE, RecordingEngine.withId(engine, origin, report), "no-store");
     }
 
     static boolean isJson(String contentType) {

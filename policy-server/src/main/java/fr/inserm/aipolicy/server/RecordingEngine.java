@@ -6,7 +6,10 @@ import fr.inserm.aipolicy.decision.Decision;
 import fr.inserm.aipolicy.event.Channel;
 import fr.inserm.aipolicy.event.DecisionEvents;
 import fr.inserm.aipolicy.event.DecisionOrigin;
+import fr.inserm.aipolicy.json.PolicyJson;
+import fr.inserm.aipolicy.report.DecisionReport;
 import fr.inserm.aipolicy.usage.Usage;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.eclipse.jetty.server.Request;
 
@@ -119,6 +122,14 @@ final class RecordingEngine implements PolicyEngine {
             return json;
         }
         return "{\"decisionId\":\"" + origin.decisionId() + "\"," + json.substring(json.indexOf('{') + 1);
+    }
+
+    /** A report's JSON bytes, with the decision's id first when the decisions are logged. */
+    static byte[] withId(PolicyEngine engine, DecisionOrigin origin, DecisionReport report) {
+        if (!(engine instanceof RecordingEngine r) || !r.logged) {
+            return PolicyJson.writeBytes(report); // straight to bytes: no text made, then encoded
+        }
+        return withId(engine, origin, PolicyJson.write(report)).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

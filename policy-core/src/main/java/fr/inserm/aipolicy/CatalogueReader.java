@@ -81,22 +81,32 @@ final class CatalogueReader {
                 clauses = null;
                 parser.skipChildren();
             } else {
-                clauses = new ArrayList<>();
-                for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
-                    Map<String, String> fields = new HashMap<>();
-                    if (item == JsonToken.START_OBJECT) {
-                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                            String field = parser.currentName();
-                            fields.put(field, parser.nextToken() == JsonToken.VALUE_STRING ? parser.getText() : null);
-                            parser.skipChildren();
-                        }
-                    } else {
-                        parser.skipChildren();
-                    }
-                    clauses.add(fields);
-                }
+                clauses = objects(parser);
             }
         }
         return clauses;
+    }
+
+    /**
+     * The array the parser stands at (its {@code [} just read), each element as its text fields (a field
+     * of another type maps to null, an element that is not an object to no fields): the catalogue's
+     * clauses and the translations are read alike, and checked by their readers.
+     */
+    static List<Map<String, String>> objects(JsonParser parser) throws IOException {
+        List<Map<String, String>> objects = new ArrayList<>();
+        for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+            Map<String, String> fields = new HashMap<>();
+            if (item == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    fields.put(field, parser.nextToken() == JsonToken.VALUE_STRING ? parser.getText() : null);
+                    parser.skipChildren();
+                }
+            } else {
+                parser.skipChildren();
+            }
+            objects.add(fields);
+        }
+        return objects;
     }
 }

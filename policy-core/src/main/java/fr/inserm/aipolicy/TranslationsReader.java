@@ -8,7 +8,6 @@ import fr.inserm.aipolicy.decision.Clause;
 import fr.inserm.aipolicy.decision.Translation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,20 +117,7 @@ final class TranslationsReader {
                 parser.skipChildren();
                 continue;
             }
-            entries = new ArrayList<>();
-            for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
-                Map<String, String> fields = new HashMap<>();
-                if (item == JsonToken.START_OBJECT) {
-                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                        String field = parser.currentName();
-                        fields.put(field, parser.nextToken() == JsonToken.VALUE_STRING ? parser.getText() : null);
-                        parser.skipChildren();
-                    }
-                } else {
-                    parser.skipChildren();
-                }
-                entries.add(fields);
-            }
+            entries = CatalogueReader.objects(parser);
         }
         return entries;
     }
